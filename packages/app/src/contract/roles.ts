@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Roles, in the order a data-protection lead would read them. */
+export const roles = ['admin', 'coordinator', 'peer_supporter', 'volunteer', 'evaluator'] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Organisation admin',
+  coordinator: 'Service coordinator',
+  peer_supporter: 'Peer supporter',
+  volunteer: 'Volunteer',
+  evaluator: 'Evaluator',
+};
+
+/** Every permission the platform knows. Routes name one of these, or declare themselves public. */
+export const permissions = [
+  'own_account',
+  'organisation:read',
+  'organisation:manage',
+  'sites:read',
+  'sites:manage',
+  'users:read',
+  'users:manage',
+  'audit:read',
+] as const;
+export const permission = z.enum(permissions);
+export type Permission = z.infer<typeof permission>;

@@ -1,0 +1,71 @@
+import { symmetricEncrypt } from 'better-auth/crypto';
+import { count } from 'drizzle-orm';
+import { twoFactors } from '../auth/auth.table.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { organisations } from '../modules/organisations/organisations.table.ts';
+import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+import { insertAccount } from '../modules/users/insert-account.ts';
+import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from './demo-accounts.ts';
+
+/** Fixed seed for synthetic records, so every demo and test run sees the same people and figures. */
+export const demoSeed = 20181;
+
+/** Recovery codes for demo accounts with two-factor: fixed, like the TOTP secrets, and printed at start. */
+export const demoRecoveryCodes = Array.from({ length: 10 }, (_, i) => `demo0-${String(i + 1).padStart(5, '0')}`);
+
+export type DemoSeedResult = { isSeeded: boolean; accounts: DemoAccount[] };
+
+/** Creates the demo organisation on an empty database; does nothing if any organisation exists. */
+export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): Promise<DemoSeedResult> {
+  const [existing] = await db.select({ total: count() }).from(organisations);
+  if ((existing?.total ?? 0) > 0) return { isSeeded: false, accounts: demoAccounts };
+  await db.transaction(async (tx) => {
+    const { organisation, sites } = await createOrganisation(tx, {
+      name: demoOrganisation.name,
+      siteNames: [...demoOrganisation.sites],
+      twoFactorRequiredRoles: demoOrganisation.twoFactorRequiredRoles,
+    });
+    const siteIdByName = new Map(sites.map((s) => [s.name, s.id]));
+    for (const account of demoAccounts) {
+      const siteIds = account.sites.map((name) => siteIdByName.get(name) as string);
+      const { userId } = await insertAccount(tx, {
+        organisationId: organisation.id,
+        name: account.name,
+        email: account.email,
+        role: account.role,
+        siteIds,
+        password: demoPassword,
+        isTwoFactorEnabled: account.totpSecret !== undefined,
+      });
+      if (account.totpSecret) {
+        // better-auth reads a "base32:"-prefixed secret as the base32 text an authenticator app is given.
+        await tx.insert(twoFactors).values({
+          id: newId(),
+          userId,
+          secret: await symmetricEncrypt({ key: authSecret, data: `base32:${account.totpSecret}` }),
+          backupCodes: await symmetricEncrypt({ key: authSecret, data: JSON.stringify(demoRecoveryCodes) }),
+          verified: true,
+        });
+      }
+    }
+  });
+  return { isSeeded: true, accounts: demoAccounts };
+}
+
+export function describeDemoLogins(url: string): string {
+  const lines = [
+    '',
+    `Peerpath demo is running at ${url}`,
+    `Every demo account's password: ${demoPassword}`,
+    '',
+    ...demoAccounts.map(
+      (a) => `  ${a.role.padEnd(15)} ${a.email.padEnd(36)} ${a.totpSecret ? `two-factor secret ${a.totpSecret}` : ''}`.trimEnd(),
+    ),
+    '',
+    `Two-factor accounts: add the secret to an authenticator app, or use a recovery code such as ${demoRecoveryCodes[0]}.`,
+    'Demo data is synthetic. Demo mode is refused when NODE_ENV=production.',
+    '',
+  ];
+  return lines.join('\n');
+}

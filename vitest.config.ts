@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// One test command for the whole repository; each package keeps its own settings.
+export default defineConfig({
+  test: {
+    projects: ['packages/sroi', 'packages/app'],
+  },
+});

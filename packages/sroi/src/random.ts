@@ -1,0 +1,190 @@
+/**
+ * A small seedable pseudo-random generator and the distributions Monte Carlo needs.
+ * xoshiro128** (Blackman and Vigna) on 32-bit integers keeps it fast without BigInt in the hot path;
+ * SplitMix64 spreads any integer seed over its 128-bit state, as the xoshiro authors recommend.
+ */
+
+const MASK_64 = (1n << 64n) - 1n;
+const TWO_POW_26 = 67108864;
+const TWO_POW_53 = 9007199254740992;
+
+/** A seeded stream of numbers; the same seed always gives the same stream. */
+export class Random {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(seed: number) {
+    let x = BigInt.asUintN(64, BigInt(Math.trunc(seed)));
+    const next = (): bigint => {
+      x = (x + 0x9e3779b97f4a7c15n) & MASK_64;
+      let z = x;
+      z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK_64;
+      z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
+      return z ^ (z >> 31n);
+    };
+    const a = next();
+    const b = next();
+    this.s0 = Number(a & 0xffffffffn) | 0;
+    this.s1 = Number(a >> 32n) | 0;
+    this.s2 = Number(b & 0xffffffffn) | 0;
+    this.s3 = Number(b >> 32n) | 0;
+    // An all-zero state would only ever give zeros.
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** The next 32-bit unsigned integer. */
+  nextUint32(): number {
+    const s1 = this.s1;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result >>> 0;
+  }
+
+  /** A uniform number strictly between 0 and 1, with 53 bits of precision. */
+  nextOpen(): number {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * TWO_POW_26 + low + 0.5) / TWO_POW_53;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/** Standard normal cumulative distribution, via a Chebyshev fit of erfc (relative error below 1.2e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+const A = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628277459239,
+];
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const C = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+
+/** Inverse of the standard normal distribution (Acklam's rational approximation, relative error 1.15e-9). */
+export function normalQuantile(p: number): number {
+  const [a0, a1, a2, a3, a4, a5] = A as [number, number, number, number, number, number];
+  const [b0, b1, b2, b3, b4] = B as [number, number, number, number, number];
+  const [c0, c1, c2, c3, c4, c5] = C as [number, number, number, number, number, number];
+  const [d0, d1, d2, d3] = D as [number, number, number, number];
+  if (p <= 0) return Number.NEGATIVE_INFINITY;
+  if (p >= 1) return Number.POSITIVE_INFINITY;
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
+  }
+  if (p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return (
+      -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
+}
+
+/** Gamma(shape ≥ 1, scale 1) by Marsaglia and Tsang's method. */
+export function sampleGamma(random: Random, shape: number): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normalQuantile(random.nextOpen());
+    let v = 1 + c * x;
+    if (v <= 0) continue;
+    v = v * v * v;
+    const u = random.nextOpen();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** Distribution type codes for the sampling switch (numbers keep the hot loop monomorphic). */
+export const DISTRIBUTION_CODE = { uniform: 0, triangular: 1, 'truncated-normal': 2, pert: 3 } as const;
+
+/**
+ * A distribution reduced to numbers. Fields by type — uniform: a=min, b=max; triangular: a=min,
+ * b=max, c=mode; truncated normal: a=mean, b=sd, c=Φ(lower), d=Φ(upper), lo/hi=bounds;
+ * PERT: a=min, b=max, c=alpha, d=beta.
+ */
+export interface CompiledDistribution {
+  code: number;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  lo: number;
+  hi: number;
+}
+
+/** Draw one value. Zero-width distributions return their single value. */
+export function sample(random: Random, dist: CompiledDistribution): number {
+  switch (dist.code) {
+    case 0:
+      return dist.a + random.nextOpen() * (dist.b - dist.a);
+    case 1: {
+      const { a: min, b: max, c: mode } = dist;
+      const width = max - min;
+      if (width === 0) return min;
+      const u = random.nextOpen();
+      const split = (mode - min) / width;
+      return u < split
+        ? min + Math.sqrt(u * width * (mode - min))
+        : max - Math.sqrt((1 - u) * width * (max - mode));
+    }
+    case 2: {
+      if (dist.b === 0) return dist.a;
+      const u = dist.c + random.nextOpen() * (dist.d - dist.c);
+      const x = dist.a + dist.b * normalQuantile(u);
+      return Math.min(dist.hi, Math.max(dist.lo, x));
+    }
+    default: {
+      const width = dist.b - dist.a;
+      if (width === 0) return dist.a;
+      const x = sampleGamma(random, dist.c);
+      const y = sampleGamma(random, dist.d);
+      return dist.a + (x / (x + y)) * width;
+    }
+  }
+}

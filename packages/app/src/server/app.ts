@@ -16,7 +16,7 @@ import type { Database } from './db/database.ts';
 import { newId } from './db/ids.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerLoadShedding } from './http/load-shedding.ts';
-import { loggerOptions, registerRequestLogging } from './http/logging.ts';
+import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi, rememberDeclaration } from './http/openapi.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -46,9 +46,7 @@ const bodyLimitBytes = 256 * 1024;
 export async function buildApp(options: BuildAppOptions) {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logDestination),
-    disableRequestLogging: true,
     genReqId: () => newId(),
-    requestIdLogLabel: 'requestId',
     bodyLimit: bodyLimitBytes,
     connectionTimeout: 60_000,
     requestTimeout: 30_000,
@@ -74,7 +72,8 @@ export async function buildApp(options: BuildAppOptions) {
   };
 
   // Default deny: a route that declares neither a permission nor isPublic stops the server starting.
-  const declarations = new Map<string, { permission?: string; isPublic?: boolean }>();
+  const declarations: FastifyInstance['routeDeclarations'] = new Map();
+  app.decorate('routeDeclarations', declarations);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, isPublic: true };
     assertRouteDeclared(route);
@@ -89,7 +88,6 @@ export async function buildApp(options: BuildAppOptions) {
   registerLoadShedding(app, { maxInFlight: options.maxInFlight ?? 64 });
   registerOriginCheck(app, { trustedOrigins: [options.publicUrl] });
   registerAuthentication(app, deps);
-  registerRequestLogging(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },

@@ -15,6 +15,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every route's declaration, keyed like the OpenAPI document: `GET /api/users/{userId}`. */
+    routeDeclarations: Map<string, { permission?: Permission; isPublic?: boolean }>;
+  }
 }
 
 export class RouteDeclarationError extends Error {}

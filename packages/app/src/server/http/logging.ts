@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
 
 /**
  * Structured logs with no personal data: a request is logged by its id, method, route pattern
@@ -19,19 +19,4 @@ export function loggerOptions(level: string, destination?: NodeJS.WritableStream
       err: (error: Error & { code?: string }) => ({ type: error.name, code: error.code }),
     },
   } as unknown as FastifyServerOptions['logger'];
-}
-
-export function registerRequestLogging(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        statusCode: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-        userId: request.actor?.userId,
-      },
-      'request completed',
-    );
-  });
 }

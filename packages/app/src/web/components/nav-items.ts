@@ -1,0 +1,21 @@
+import type { Permission } from '../../contract/roles.ts';
+
+export type NavItem = {
+  to: '/' | '/users' | '/sites' | '/organisation' | '/audit' | '/account';
+  label: string;
+  /** Shown only to roles with this permission; everyone sees items without one. */
+  permission?: Permission;
+};
+
+export const navItems: NavItem[] = [
+  { to: '/', label: 'Home' },
+  { to: '/users', label: 'Users', permission: 'users:read' },
+  { to: '/sites', label: 'Sites', permission: 'sites:read' },
+  { to: '/organisation', label: 'Organisation settings', permission: 'organisation:manage' },
+  { to: '/audit', label: 'Audit', permission: 'audit:read' },
+  { to: '/account', label: 'My account' },
+];
+
+export function isNavItemActive(item: NavItem, pathname: string): boolean {
+  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+}

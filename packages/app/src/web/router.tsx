@@ -1,0 +1,114 @@
+import { Container } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { Me } from '../contract/me.ts';
+import { AppLayout } from './components/app-layout.tsx';
+import { NotFoundPage } from './components/not-found-page.tsx';
+import { PageLoader } from './components/page-loader.tsx';
+import { RouteError } from './components/route-error.tsx';
+import { AccountPage } from './features/account/account-page.tsx';
+import { TwoFactorEnrolmentPage } from './features/account/two-factor-enrolment-page.tsx';
+import { AuditPage } from './features/audit/audit-page.tsx';
+import { meQueryOptions } from './features/auth/me-query.ts';
+import { safeRedirectTarget } from './features/auth/redirect-target.ts';
+import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { HomePage } from './features/home/home-page.tsx';
+import { OrganisationPage } from './features/organisation/organisation-page.tsx';
+import { SitesPage } from './features/sites/sites-page.tsx';
+import { UsersPage } from './features/users/users-page.tsx';
+import { isApiError } from './lib/api-client.ts';
+
+export const twoFactorEnrolmentPath = '/account/two-factor' as const;
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: () => (
+    <Container size="sm" py="xl">
+      <NotFoundPage />
+    </Container>
+  ),
+});
+
+type SignInSearch = { redirect?: string; signedOut?: boolean };
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
+    signedOut: search.signedOut === true || search.signedOut === 'true' ? true : undefined,
+  }),
+  beforeLoad: async ({ context, search }) => {
+    // Already signed in (say, a bookmark to /sign-in): carry on where they meant to go.
+    const me = await context.queryClient
+      .fetchQuery({ ...meQueryOptions, staleTime: 0 })
+      .catch(() => undefined);
+    if (me) throw redirect({ href: safeRedirectTarget(search.redirect) });
+  },
+  component: SignInPage,
+});
+
+/** Everything behind sign-in. Unenrolled people whose role needs two-factor see only the enrolment page. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    let me: Me;
+    try {
+      me = await context.queryClient.ensureQueryData(meQueryOptions);
+    } catch (error) {
+      if (isApiError(error, 'unauthenticated')) {
+        throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+      }
+      throw error;
+    }
+    if (me.mustEnrolTwoFactor && location.pathname !== twoFactorEnrolmentPath) {
+      throw redirect({ to: twoFactorEnrolmentPath });
+    }
+  },
+  component: () => (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  ),
+});
+
+const page = <TPath extends string>(path: TPath, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => signedInRoute, path, component });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([
+    page('/', HomePage),
+    page('/users', UsersPage),
+    page('/sites', SitesPage),
+    page('/organisation', OrganisationPage),
+    page('/audit', AuditPage),
+    page('/account', AccountPage),
+    page(twoFactorEnrolmentPath, TwoFactorEnrolmentPage),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: () => <PageLoader />,
+    defaultPendingMs: 300,
+    defaultErrorComponent: RouteError,
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -41,7 +41,7 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
     },
     session: {
       expiresIn: sessionPolicy.inactivitySeconds,
-      updateAge: sessionPolicy.inactivitySeconds - sessionPolicy.refreshEverySeconds,
+      updateAge: sessionPolicy.refreshEverySeconds,
       cookieCache: { enabled: false },
     },
     // We throttle sign-in ourselves (login-throttle.ts) with a clock tests can move.

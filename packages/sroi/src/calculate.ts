@@ -71,7 +71,13 @@ export interface SroiResult {
   valuePerParticipant: number | null;
 }
 
-/** Throw a typed error when the model has errors; return it typed otherwise. */
+/**
+ * Throw a typed error when the model has errors; return it typed otherwise.
+ *
+ * @throws {InvalidModelError} carrying every located issue.
+ * @example
+ * const model = assertValidModel(JSON.parse(text)); // typed ImpactModel from here on
+ */
 export function assertValidModel(model: unknown, context?: string): ImpactModel {
   const { valid, errors, model: checked } = validateModel(model);
   if (!valid || !checked) throw new InvalidModelError(errors as Issue[], context);

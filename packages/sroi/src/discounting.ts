@@ -1,7 +1,12 @@
 import type { ModelSettings } from './model.ts';
 import { DISCOUNT_SCHEDULES, type DiscountSchedule, scheduleRate } from './schedules.ts';
 
-/** The SROI guide's default rate when a model states none: the Green Book short-term rate. */
+/**
+ * The default rate when a model states none: the Green Book short-term rate (3.5%).
+ *
+ * @example
+ * const rate = model.settings?.discountRate ?? DEFAULT_DISCOUNT_RATE;
+ */
 export const DEFAULT_DISCOUNT_RATE = 0.035;
 
 const INPUTS_STATEMENT =
@@ -20,7 +25,13 @@ export interface DiscountConventions {
   inputsStatement: string;
 }
 
-/** Resolve a model's settings into the conventions in force (applying defaults). */
+/**
+ * Resolve a model's settings into the conventions in force (applying defaults).
+ *
+ * @example
+ * discountConventions({ discountRate: 0.035 }).statement;
+ * // "Year 1 discounted: PV = Σ value_t / (1 + 3.5%)^t"
+ */
 export function discountConventions(settings: ModelSettings | undefined): DiscountConventions {
   const firstYearDiscounted = settings?.firstYearDiscounted ?? true;
   const exponent = firstYearDiscounted ? 't' : '(t − 1)';
@@ -49,6 +60,9 @@ export function discountConventions(settings: ModelSettings | undefined): Discou
 /**
  * Discount factors for analysis years 1..years; index 0 is unused (1) so `factors[t]` is year t.
  * With a schedule, the factor is the product of 1 / (1 + r_y) over the discounted periods.
+ *
+ * @example
+ * discountFactors({ discountRate: 0.035, firstYearDiscounted: true }, 2); // [1, 0.9662, 0.9335]
  */
 export function discountFactors(settings: ModelSettings | undefined, years: number): Float64Array {
   const factors = new Float64Array(years + 1);

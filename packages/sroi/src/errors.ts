@@ -3,6 +3,13 @@ import type { Issue } from './model.ts';
 /**
  * Thrown when a model that cannot be calculated is given to `calculate` (or a scenario makes it so).
  * Carries the located issues, so callers can show them the same way `validateModel` does.
+ *
+ * @example
+ * try {
+ *   calculate(model);
+ * } catch (error) {
+ *   if (error instanceof InvalidModelError) for (const i of error.issues) console.error(i.path, i.message);
+ * }
  */
 export class InvalidModelError extends Error {
   readonly code = 'invalid_model';

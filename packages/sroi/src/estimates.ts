@@ -65,8 +65,13 @@ export function fieldLimits(field: EstimateField): { low: number; high: number }
   return { low: 0, high: Number.POSITIVE_INFINITY };
 }
 
-/** Every estimate in a model: per outcome the proxy, quantity, deadweight, displacement, attribution
- * (or service contribution), drop-off and duration; per input its amount (or hours and rate). */
+/**
+ * Every estimate in a model: per outcome the proxy, quantity, deadweight, displacement, attribution
+ * (or service contribution), drop-off and duration; per input its amount (or hours and rate).
+ *
+ * @example
+ * listEstimates(model).map((e) => e.path); // ['outcomes.housing.proxy.value', 'outcomes.housing.quantity', …]
+ */
 export function listEstimates(model: ImpactModel): Estimate[] {
   const estimates: Estimate[] = [];
   model.outcomes.forEach((o, index) => {

@@ -8,7 +8,13 @@ const MASK_64 = (1n << 64n) - 1n;
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 
-/** A seeded stream of numbers; the same seed always gives the same stream. */
+/**
+ * A seeded stream of numbers; the same seed always gives the same stream.
+ *
+ * @example
+ * const random = new Random(42);
+ * const u = random.nextOpen(); // 0 < u < 1
+ */
 export class Random {
   private s0: number;
   private s1: number;

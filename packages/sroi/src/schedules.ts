@@ -20,13 +20,21 @@ export interface DiscountSchedule {
   bands: readonly DiscountBand[];
 }
 
-/** Version of the schedule data as a whole. */
+/**
+ * Version of the schedule data as a whole.
+ *
+ * @example
+ * console.log(`Discount schedules as of ${SCHEDULES_VERSION}`);
+ */
 export const SCHEDULES_VERSION = '2026-11-23';
 
 /**
  * Discount schedules. The Green Book gives declining long-term rates because uncertainty grows
  * with time. The health schedule holds the 1.5% rate for every year, as specified for Peerpath;
  * check the current Green Book before using it for horizons longer than 30 years.
+ *
+ * @example
+ * DISCOUNT_SCHEDULES['green-book-standard'].bands[0]; // { from: 0, to: 30, rate: 0.035 }
  */
 export const DISCOUNT_SCHEDULES: Readonly<Record<DiscountScheduleName, DiscountSchedule>> = {
   'green-book-standard': {

@@ -10,9 +10,19 @@ export interface ValidationResult {
   model: ImpactModel | null;
 }
 
-/** Published SROI ratios in the project's sources run from 1.04 (L&D review) to 9.36 (Breathe Easy). */
+/**
+ * Published SROI ratios in the project's sources run from 1.04 (L&D review) to 9.36 (Breathe Easy).
+ *
+ * @example
+ * const typical = ratio >= PUBLISHED_RATIO_RANGE.low && ratio <= PUBLISHED_RATIO_RANGE.high;
+ */
 export const PUBLISHED_RATIO_RANGE = { low: 1.04, high: 9.36 } as const;
-/** Ratios outside these limits draw a warning: far outside published practice. */
+/**
+ * Ratios outside these limits draw a warning: far outside published practice.
+ *
+ * @example
+ * if (ratio > RATIO_WARNING_LIMITS.high) console.warn('check for over-claiming');
+ */
 export const RATIO_WARNING_LIMITS = { low: 0.5, high: 15 } as const;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]+$/;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { jsonErrorOffset } from './json-error-position.ts';
 
 /** A failure to read or parse a model file, with the file and, for bad JSON, line and column. */
 export class ModelFileError extends Error {
@@ -28,17 +29,11 @@ export function readModelFile(file: string): unknown {
     return JSON.parse(text);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    const position = /at position (\d+)/.exec(message);
-    const lineColumn = /line (\d+) column (\d+)/.exec(message);
-    let where = '';
-    if (lineColumn) where = `:${lineColumn[1]}:${lineColumn[2]}`;
-    else if (position) {
-      const { line, column } = lineAndColumn(text, Number(position[1]));
-      where = `:${line}:${column}`;
-    } else if (/Unexpected end of JSON input/.test(message)) {
-      const { line, column } = lineAndColumn(text, text.length);
-      where = `:${line}:${column}`;
-    }
-    throw new ModelFileError(`${file}${where}: not valid JSON (${message})`);
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? lineAndColumn(text, offset) : null;
+    const firstLine = message.split('\n')[0];
+    throw new ModelFileError(
+      `${file}${where ? `:${where.line}:${where.column}` : ''}: not valid JSON (${firstLine})`,
+    );
   }
 }

@@ -31,7 +31,7 @@ function conventionsLine(conventions: DiscountConventions): string {
 
 export function calculateTable(result: SroiResult, title: string | undefined): string {
   const parts: string[] = [];
-  if (title) parts.push(title);
+  if (title) parts.push(wrap(title, ''));
   parts.push(conventionsLine(result.conventions), '');
   parts.push(
     renderTable(

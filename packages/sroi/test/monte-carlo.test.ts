@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { calculate, type Outcome, Random, type SimulationOptions, simulate } from '../src/index.ts';
+import { buildModel } from './load-fixture.ts';
+
+describe('Monte Carlo simulation', () => {
+  it('returns the point estimate when the model gives no distributions', () => {
+    const model = buildModel();
+    const result = simulate(model, { iterations: 10 });
+    expect(result.ratio.p50).toBe(calculate(model).ratio);
+    expect(result.varied).toEqual([]);
+  });
+
+  it('reads distributions from the model and gives p5 ≤ p50 ≤ p95 and the chance of a ratio above 1', () => {
+    const model = buildModel({
+      uncertainty: {
+        'outcomes.housing.proxy.value': { type: 'triangular', min: 100, mode: 1000, max: 1500 },
+      },
+    });
+    const result = simulate(model, { iterations: 5000, seed: 3 });
+    expect(result.ratio.p5).toBeLessThan(result.ratio.p50);
+    expect(result.ratio.p50).toBeLessThan(result.ratio.p95);
+    expect(result.probabilityRatioAboveOne).toBeGreaterThan(0.8);
+    expect(result.probabilityRatioAboveOne).toBeLessThan(1);
+    // Triangular mean (100 + 1000 + 1500) / 3 = 866.67; PV is linear in the proxy: 30.443 per £1 of proxy.
+    // Standard error of the mean over 5,000 draws is about £125; allow four of them.
+    expect(Math.abs(result.presentValue.mean - 30.443 * (2600 / 3))).toBeLessThan(500);
+  });
+
+  it('gives a different sample for a different seed', () => {
+    const model = buildModel({
+      uncertainty: { 'outcomes.housing.deadweight': { type: 'uniform', min: 0, max: 0.4 } },
+    });
+    expect(simulate(model, { iterations: 500, seed: 1 }).ratio.mean).not.toBe(
+      simulate(model, { iterations: 500, seed: 2 }).ratio.mean,
+    );
+  });
+
+  it('samples each distribution with the right mean', () => {
+    const model = buildModel({ settings: { discountRate: 0 } });
+    Object.assign(model.outcomes[0] as object, {
+      quantity: 1,
+      deadweight: 0,
+      attribution: 0,
+      duration: 1,
+      dropOff: 0,
+    });
+    const meanProxy = (options: SimulationOptions) =>
+      simulate(model, { iterations: 40000, seed: 11, ...options }).presentValue.mean;
+    const proxy = 'outcomes.housing.proxy.value';
+    expect(meanProxy({ uncertainty: { [proxy]: { type: 'uniform', min: 0, max: 100 } } })).toBeCloseTo(50, 0);
+    expect(meanProxy({ uncertainty: { [proxy]: { type: 'pert', min: 0, mode: 20, max: 100 } } })).toBeCloseTo(
+      (0 + 4 * 20 + 100) / 6,
+      0,
+    );
+    expect(
+      meanProxy({ uncertainty: { [proxy]: { type: 'truncated-normal', mean: 50, sd: 10 } } }),
+    ).toBeCloseTo(50, 0);
+    // Cut at the mean, a normal's mean moves up by sd × √(2/π) ≈ 7.98.
+    expect(
+      meanProxy({ uncertainty: { [proxy]: { type: 'truncated-normal', mean: 50, sd: 10, min: 50 } } }),
+    ).toBeCloseTo(57.98, 0);
+  });
+
+  it('draws whole-year durations of at least one year', () => {
+    const model = buildModel({
+      uncertainty: { 'outcomes.housing.duration': { type: 'uniform', min: 1, max: 1.4 } },
+    });
+    const result = simulate(model, { iterations: 100, seed: 5 });
+    const oneYear = calculate({ ...model, outcomes: [{ ...(model.outcomes[0] as Outcome), duration: 1 }] });
+    expect(result.presentValue.max).toBeCloseTo(oneYear.presentValue, 9);
+  });
+});
+
+describe('the random generator', () => {
+  it('repeats its stream for the same seed and stays strictly between 0 and 1', () => {
+    const a = new Random(2026);
+    const b = new Random(2026);
+    for (let i = 0; i < 1000; i++) {
+      const x = a.nextOpen();
+      expect(x).toBe(b.nextOpen());
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(1);
+    }
+  });
+});

@@ -1,9 +1,21 @@
+import type { ClientRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const appDir = fileURLToPath(new URL('.', import.meta.url));
 const apiServer = 'http://127.0.0.1:3000';
+// The API refuses mutations whose Origin is not its public URL (http://localhost:3000 by default),
+// so the dev proxy presents requests as coming from there.
+const apiOrigin = process.env.PEERPATH_PUBLIC_URL ?? 'http://localhost:3000';
+const proxyOptions = {
+  target: apiServer,
+  configure: (proxy: { on: (event: 'proxyReq', listener: (req: ClientRequest) => void) => void }) => {
+    proxy.on('proxyReq', (req) => {
+      if (req.getHeader('origin')) req.setHeader('origin', apiOrigin);
+    });
+  },
+};
 
 // The staff web app lives in src/web; the API server serves the built files from dist/web.
 export default defineConfig({
@@ -17,8 +29,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiServer, changeOrigin: false },
-      '/health': { target: apiServer, changeOrigin: false },
+      '/api': proxyOptions,
+      '/health': proxyOptions,
     },
   },
 });

@@ -4,9 +4,9 @@ import { siteNamesOf, statusLabel, twoFactorLabel } from './user-labels.ts';
 import { UserRowActions } from './user-row-actions.tsx';
 import type { UserListProps } from './users-table.tsx';
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+function Fact({ term, children, isWide }: { term: string; children: React.ReactNode; isWide?: boolean }) {
   return (
-    <div>
+    <div style={isWide ? { gridColumn: '1 / -1' } : undefined}>
       <Text component="dt" size="sm" fw={600}>
         {term}
       </Text>
@@ -28,7 +28,9 @@ export function UserCards({ users, siteNames, currentUserId, onAction }: UserLis
             {user.id === currentUserId && ' (you)'}
           </Title>
           <SimpleGrid component="dl" cols={2} spacing="xs" verticalSpacing="xs" m={0}>
-            <Fact term="E-mail">{user.email}</Fact>
+            <Fact term="E-mail" isWide>
+              {user.email}
+            </Fact>
             <Fact term="Role">{roleLabels[user.role]}</Fact>
             <Fact term="Sites">{siteNamesOf(user, siteNames)}</Fact>
             <Fact term="Status">{statusLabel(user)}</Fact>

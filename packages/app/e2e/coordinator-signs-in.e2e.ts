@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
+import { launchChromium } from './chromium.ts';
+import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+
+const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+function currentCode(base32Secret: string): string {
+  return new TOTP({ secret: Secret.fromBase32(base32Secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const summary = results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    nodes: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+  expect(summary).toEqual([]);
+}
+
+describe('a service coordinator signs in with two-factor and opens user administration', () => {
+  let server: PeerpathServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startPeerpathServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows an accessible sign-in page', async () => {
+    await page.goto(`${server.url}/users`);
+    // Not signed in: sent to sign-in, remembering where they were going.
+    await page.waitForURL(/\/sign-in/);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await page.title()).toBe('Sign in – Peerpath');
+    await expectNoAxeViolations(page);
+  });
+
+  it('puts errors in a summary that takes focus', async () => {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await summary.textContent()).toContain('Enter your e-mail address');
+  });
+
+  it('signs in with password and authenticator code', async () => {
+    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
+    await page.getByLabel('E-mail address').fill(coordinator.email);
+    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
+    await page.getByLabel('Security code').fill(currentCode(coordinator.totpSecret));
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.waitForURL((url) => url.pathname === '/users');
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    expect(await page.getByRole('banner').textContent()).toContain(coordinator.name);
+  });
+
+  it('shows the users table with the demo users, read-only for a coordinator', async () => {
+    const table = page.getByRole('table', { name: 'Users' });
+    await table.waitFor();
+    for (const account of demoAccounts) {
+      await table.getByRole('rowheader', { name: account.name, exact: false }).first().waitFor();
+    }
+    expect(await page.getByRole('button', { name: 'Add a user' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Audit' }).count()).toBe(0);
+    expect(await page.title()).toBe('Users – Peerpath');
+    await expectNoAxeViolations(page);
+  });
+
+  it('fits a 360 px phone screen without scrolling sideways', async () => {
+    // Load the page afresh at phone size, as a phone would.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.reload();
+    await page.getByRole('list', { name: 'Users' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: coordinator?.email ?? '' }).waitFor();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('signs out, after which the old session is refused', async () => {
+    const cookies = await context.cookies();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+    const cookieHeader = cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+    const response = await fetch(`${server.url}/api/me`, { headers: { cookie: cookieHeader } });
+    expect(response.status).toBe(401);
+  });
+});

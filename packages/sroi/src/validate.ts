@@ -238,6 +238,16 @@ const SCENARIO_KEYS = [
   'removeInputs',
 ];
 
+/** The keys each part of a model may have (kept in step with schema/impact-model.schema.json by a test). */
+export const ALLOWED_KEYS = {
+  model: MODEL_KEYS,
+  settings: SETTINGS_KEYS,
+  outcome: OUTCOME_KEYS,
+  input: INPUT_KEYS,
+  outcomeChanges: CHANGE_KEYS,
+  scenario: SCENARIO_KEYS,
+} as const;
+
 function checkSettings(c: Checker, settings: unknown): void {
   if (settings === undefined) return;
   if (!c.object(settings, 'settings', SETTINGS_KEYS)) return;

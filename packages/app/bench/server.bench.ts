@@ -18,7 +18,17 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const port = 3900 + Math.floor(Math.random() * 50);
 const origin = `http://localhost:${port}`;
 
-type Result = { label: string; rate: number; rps: number; p50: number; p99: number; ok: number; shed: number; errors: number; timeouts: number };
+type Result = {
+  label: string;
+  rate: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  shed: number;
+  errors: number;
+  timeouts: number;
+};
 
 async function waitReady(): Promise<void> {
   for (let i = 0; i < 120; i++) {
@@ -31,14 +41,22 @@ async function waitReady(): Promise<void> {
 }
 
 function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c && !c.endsWith('=')).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .filter((c) => c && !c.endsWith('='))
+    .join('; ');
 }
 
 async function signInAdmin(): Promise<string> {
   const admin = demoAccounts.find((a) => a.role === 'admin');
   if (!admin?.totpSecret) throw new Error('demo admin missing');
   const headers = { 'content-type': 'application/json', origin };
-  const first = await fetch(`${origin}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify({ email: admin.email, password: demoPassword }) });
+  const first = await fetch(`${origin}/api/auth/sign-in`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: admin.email, password: demoPassword }),
+  });
   const code = new TOTP({ secret: Secret.fromBase32(admin.totpSecret) }).generate();
   const second = await fetch(`${origin}/api/auth/two-factor/verify`, {
     method: 'POST',
@@ -49,7 +67,12 @@ async function signInAdmin(): Promise<string> {
   return cookiesOf(second);
 }
 
-async function run(label: string, rate: number, request: autocannon.Request, cookie: string): Promise<Result> {
+async function run(
+  label: string,
+  rate: number,
+  request: autocannon.Request,
+  cookie: string,
+): Promise<Result> {
   const result = await autocannon({
     url: origin,
     connections: Math.max(10, Math.ceil(rate / 5)),
@@ -74,7 +97,13 @@ async function run(label: string, rate: number, request: autocannon.Request, coo
 }
 
 async function benchOne(kind: 'pglite' | 'postgres'): Promise<Result[]> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', PEERPATH_DEMO: 'true', PEERPATH_PUBLIC_URL: origin };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    PEERPATH_DEMO: 'true',
+    PEERPATH_PUBLIC_URL: origin,
+  };
   let dropDatabase = async () => {};
   env.PEERPATH_DATA_DIR = mkdtempSync(join(tmpdir(), 'peerpath-bench-'));
   if (kind === 'postgres') {
@@ -93,20 +122,31 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<Result[]> {
       await c.end();
     };
   }
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serverMain], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serverMain], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
     await waitReady();
     const cookie = await signInAdmin();
-    const users = (await (await fetch(`${origin}/api/users?limit=5`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    const users = (await (await fetch(`${origin}/api/users?limit=5`, { headers: { cookie } })).json()) as {
+      items: { id: string }[];
+    };
     const target = users.items.find((u) => u.id)?.id;
     const read: autocannon.Request = { method: 'GET', path: `/api/users/${target}` };
-    const write: autocannon.Request = { method: 'PATCH', path: `/api/users/${target}`, body: JSON.stringify({ name: 'Benchmark Person' }) };
+    const write: autocannon.Request = {
+      method: 'PATCH',
+      path: `/api/users/${target}`,
+      body: JSON.stringify({ name: 'Benchmark Person' }),
+    };
     const results = [
       await run(`${kind}: authenticated read (GET /api/users/:id, audited)`, 200, read, cookie),
       await run(`${kind}: audited write (PATCH /api/users/:id)`, 200, write, cookie),
       await run(`${kind}: read at 2x load`, 400, read, cookie),
     ];
-    const alive = await fetch(`${origin}/health/live`).then((r) => r.ok).catch(() => false);
+    const alive = await fetch(`${origin}/health/live`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (!alive) throw new Error(`${kind}: server did not survive the overload run`);
     return results;
   } finally {
@@ -134,9 +174,13 @@ else console.warn(`PostgreSQL not reachable at ${adminUrl}; measuring PGlite onl
 const all: Result[] = [];
 for (const kind of kinds) all.push(...(await benchOne(kind)));
 
-console.log(`\n${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · ${cpus()[0]?.model} · Node ${process.version} · ${seconds} s per run\n`);
+console.log(
+  `\n${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · ${cpus()[0]?.model} · Node ${process.version} · ${seconds} s per run\n`,
+);
 console.log('| Run | Offered req/s | Served req/s | p50 ms | p99 ms | 2xx | 503 shed | errors | timeouts |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of all) {
-  console.log(`| ${r.label} | ${r.rate} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.shed} | ${r.errors} | ${r.timeouts} |`);
+  console.log(
+    `| ${r.label} | ${r.rate} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.shed} | ${r.errors} | ${r.timeouts} |`,
+  );
 }

@@ -7,7 +7,11 @@ const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf
 describe('configuration', () => {
   it('is documented in the README exactly as config.ts declares it', () => {
     const section = readme.slice(readme.indexOf('## Configuration'));
-    const rows = [...section.matchAll(/^\| `([A-Z_]+)` \| (.+?) \| `(.+?)` \|$/gm)].map((m) => [m[1], m[2], m[3]]);
+    const rows = [...section.matchAll(/^\| `([A-Z_]+)` \| (.+?) \| `(.+?)` \|$/gm)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
     const declared = Object.entries(configSpec).map(([name, spec]) => [name, spec.doc, spec.default]);
     expect(rows).toEqual(declared);
   });
@@ -21,10 +25,12 @@ describe('configuration', () => {
   });
 
   it('refuses demo mode in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', PEERPATH_DEMO: 'true', PEERPATH_AUTH_SECRET: 'x'.repeat(40) })).toThrow(
-      ConfigError,
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', PEERPATH_DEMO: 'true', PEERPATH_AUTH_SECRET: 'x'.repeat(40) }),
+    ).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'production', PEERPATH_AUTH_SECRET: 'x'.repeat(40) }).isDemoEnabled).toBe(
+      false,
     );
-    expect(loadConfig({ NODE_ENV: 'production', PEERPATH_AUTH_SECRET: 'x'.repeat(40) }).isDemoEnabled).toBe(false);
   });
 
   it('requires an auth secret in production and names the variable when a value is wrong', () => {

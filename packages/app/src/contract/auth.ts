@@ -9,7 +9,12 @@ export const signInResponse = z.object({
 });
 
 export const twoFactorVerifyBody = z.strictObject({
-  code: z.string().trim().min(6).max(32).describe('A 6-digit code from the authenticator app, or a recovery code'),
+  code: z
+    .string()
+    .trim()
+    .min(6)
+    .max(32)
+    .describe('A 6-digit code from the authenticator app, or a recovery code'),
   method: z.enum(['totp', 'recovery_code']).default('totp'),
 });
 

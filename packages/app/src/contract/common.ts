@@ -6,7 +6,8 @@ export const idParams = (name: string) => z.strictObject({ [name]: uuid });
 export const okResponse = z.object({ ok: z.literal(true) });
 
 /** Paged list envelope: repository `list*` functions return `{ items, total }`. */
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
 
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),

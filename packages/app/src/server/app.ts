@@ -8,8 +8,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { registerAuthentication } from './access/authenticate.ts';
 import { assertRouteDeclared } from './access/route-config.ts';
 import type { AppDeps } from './app-deps.ts';
-import { createAuth } from './auth/auth.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { createAuth } from './auth/auth.ts';
 import { accountPolicy, LoginThrottle, networkPolicy } from './auth/login-throttle.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Database } from './db/database.ts';
@@ -68,7 +68,10 @@ export async function buildApp(options: BuildAppOptions) {
     db: database.db,
     auth,
     clock,
-    throttles: { account: new LoginThrottle(clock, accountPolicy), network: new LoginThrottle(clock, networkPolicy) },
+    throttles: {
+      account: new LoginThrottle(clock, accountPolicy),
+      network: new LoginThrottle(clock, networkPolicy),
+    },
   };
 
   // Default deny: a route that declares neither a permission nor isPublic stops the server starting.
@@ -90,7 +93,11 @@ export async function buildApp(options: BuildAppOptions) {
   registerAuthentication(app, deps);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+      directives: {
+        'img-src': ["'self'", 'data:'],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
     },
     referrerPolicy: { policy: 'no-referrer' },
   });
@@ -103,7 +110,9 @@ export async function buildApp(options: BuildAppOptions) {
   registerSiteRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
-  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   options.extraRoutes?.(app);
 
   if (options.webDir && existsSync(options.webDir)) await registerWebApp(app, options.webDir);
@@ -122,7 +131,10 @@ async function registerWebApp(app: FastifyInstance, webDir: string) {
     const isAsset = file.startsWith(webDir + sep) && existsSync(file) && statSync(file).isFile();
     if (isAsset) {
       const isHashed = path.startsWith('/assets/');
-      return reply.sendFile(file.slice(webDir.length + 1), { maxAge: isHashed ? '365d' : 0, immutable: isHashed });
+      return reply.sendFile(file.slice(webDir.length + 1), {
+        maxAge: isHashed ? '365d' : 0,
+        immutable: isHashed,
+      });
     }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -72,14 +72,20 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-function read<N extends ConfigName>(env: NodeJS.ProcessEnv, name: N): z.infer<(typeof configSpec)[N]['schema']> {
+function read<N extends ConfigName>(
+  env: NodeJS.ProcessEnv,
+  name: N,
+): z.infer<(typeof configSpec)[N]['schema']> {
   const spec = configSpec[name];
   const raw = env[name] === '' ? undefined : env[name];
-  const isComputedDefault = spec.default.startsWith('(') || spec.default.includes('$') || spec.default.includes(' ');
+  const isComputedDefault =
+    spec.default.startsWith('(') || spec.default.includes('$') || spec.default.includes(' ');
   const value = raw ?? (isComputedDefault ? undefined : spec.default);
   const parsed = spec.schema.safeParse(value);
   if (!parsed.success) {
-    throw new ConfigError(`${name} is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}. ${spec.doc}`);
+    throw new ConfigError(
+      `${name} is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}. ${spec.doc}`,
+    );
   }
   return parsed.data as z.infer<(typeof configSpec)[N]['schema']>;
 }
@@ -90,7 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = read(env, 'PEERPATH_DEMO');
   const isDemoEnabled = demo === undefined ? !isProduction : demo === 'true';
   if (isProduction && isDemoEnabled) {
-    throw new ConfigError('PEERPATH_DEMO=true is refused when NODE_ENV=production: demo accounts must never guard real data.');
+    throw new ConfigError(
+      'PEERPATH_DEMO=true is refused when NODE_ENV=production: demo accounts must never guard real data.',
+    );
   }
   const authSecret = read(env, 'PEERPATH_AUTH_SECRET');
   if (isProduction && !authSecret) {

@@ -44,12 +44,23 @@ describe('authentication', () => {
 
   const user = (key: string) => users[key] as SeededUser;
   const post = (url: string, payload: object, cookie?: string) =>
-    t.app.inject({ method: 'POST', url, headers: { origin: testOrigin, ...(cookie ? { cookie } : {}) }, payload });
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { origin: testOrigin, ...(cookie ? { cookie } : {}) },
+      payload,
+    });
   const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 
   it('refuses a wrong password, and an unknown e-mail address, with the same answer', async () => {
-    const wrong = await post('/api/auth/sign-in', { email: user('peer').email, password: 'not-the-password' });
-    const unknown = await post('/api/auth/sign-in', { email: 'nobody@peerpath.test', password: 'not-the-password' });
+    const wrong = await post('/api/auth/sign-in', {
+      email: user('peer').email,
+      password: 'not-the-password',
+    });
+    const unknown = await post('/api/auth/sign-in', {
+      email: 'nobody@peerpath.test',
+      password: 'not-the-password',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('invalid_credentials');
     expect(unknown.json()).toEqual(wrong.json());
@@ -63,8 +74,13 @@ describe('authentication', () => {
   });
 
   it('sets the session cookie HttpOnly, Secure and SameSite', async () => {
-    const response = await post('/api/auth/sign-in', { email: user('evaluator').email, password: testPassword });
-    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.includes('session_token'));
+    const response = await post('/api/auth/sign-in', {
+      email: user('evaluator').email,
+      password: testPassword,
+    });
+    const cookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .find((c) => c.includes('session_token'));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/Secure/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -143,7 +159,9 @@ describe('authentication', () => {
     const confirm = await post('/api/me/two-factor/confirm', { code: totp.generate() }, cookie);
     expect(confirm.statusCode).toBe(200);
     const enrolled = cookieHeader(confirm.headers['set-cookie']) || cookie;
-    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: enrolled } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: enrolled } })).statusCode,
+    ).toBe(200);
   });
 
   it('ends a session after 30 minutes without activity', async () => {
@@ -169,11 +187,17 @@ describe('authentication', () => {
 
   it('ends the session on the server at sign-out, so the old cookie no longer works', async () => {
     const cookie = await signIn(t.app, user('evaluator').email);
-    const before = await t.db.select().from(sessions).where(eq(sessions.userId, user('evaluator').id));
+    const before = await t.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, user('evaluator').id));
     const out = await post('/api/auth/sign-out', {}, cookie);
     expect(out.statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
-    const after = await t.db.select().from(sessions).where(eq(sessions.userId, user('evaluator').id));
+    const after = await t.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, user('evaluator').id));
     expect(after.length).toBe(before.length - 1);
   });
 
@@ -189,7 +213,11 @@ describe('authentication', () => {
     expect(phoneMe.statusCode).toBe(200);
     // End every session but this one; the phone's cookie stops working.
     for (const s of items.filter((i) => !i.isCurrent)) {
-      const ended = await t.app.inject({ method: 'DELETE', url: `/api/me/sessions/${s.id}`, headers: { cookie: desktop, origin: testOrigin } });
+      const ended = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/me/sessions/${s.id}`,
+        headers: { cookie: desktop, origin: testOrigin },
+      });
       expect(ended.statusCode).toBe(200);
     }
     expect((await me(phone)).statusCode).toBe(401);
@@ -199,7 +227,9 @@ describe('authentication', () => {
   it('refuses a disabled user’s old cookie on the very next request, and applies a role change at once', async () => {
     const admin = await signIn(t.app, user('admin').email);
     const peer = await signIn(t.app, user('peer').email);
-    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: peer } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: peer } })).statusCode,
+    ).toBe(403);
 
     const promote = await t.app.inject({
       method: 'PATCH',
@@ -213,7 +243,10 @@ describe('authentication', () => {
     const disable = await post(`/api/users/${user('peer').id}/disable`, {}, admin);
     expect(disable.statusCode).toBe(200);
     expect((await me(peer)).statusCode).toBe(401);
-    const signInAgain = await post('/api/auth/sign-in', { email: user('peer').email, password: testPassword });
+    const signInAgain = await post('/api/auth/sign-in', {
+      email: user('peer').email,
+      password: testPassword,
+    });
     expect(signInAgain.statusCode).toBe(401);
     expect(organisationId).toBeTruthy();
   });

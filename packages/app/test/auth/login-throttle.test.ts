@@ -34,10 +34,13 @@ describe('login throttle', () => {
     expect(throttle.retryAfterSeconds('b@x')).toBe(0);
   });
 
-  test.prop([fc.integer({ min: 0, max: 1000 })])('never makes anyone wait longer than the cap', (failures) => {
-    const { clock } = clockAt(0);
-    const throttle = new LoginThrottle(clock, accountPolicy);
-    for (let i = 0; i < failures; i++) throttle.recordFailure('k');
-    expect(throttle.retryAfterSeconds('k')).toBeLessThanOrEqual(accountPolicy.maxDelaySeconds);
-  });
+  test.prop([fc.integer({ min: 0, max: 1000 })])(
+    'never makes anyone wait longer than the cap',
+    (failures) => {
+      const { clock } = clockAt(0);
+      const throttle = new LoginThrottle(clock, accountPolicy);
+      for (let i = 0; i < failures; i++) throttle.recordFailure('k');
+      expect(throttle.retryAfterSeconds('k')).toBeLessThanOrEqual(accountPolicy.maxDelaySeconds);
+    },
+  );
 });

@@ -14,7 +14,9 @@ export const testAuthSecret = 'test-secret-that-is-long-enough-for-better-auth-0
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A real app on a real (fresh) database, with captured logs. Only the clock may be swapped. */
-export async function createTestApp(options: { clock?: Clock; database?: Database } & Partial<BuildAppOptions> = {}) {
+export async function createTestApp(
+  options: { clock?: Clock; database?: Database } & Partial<BuildAppOptions> = {},
+) {
   const database = options.database ?? (await createTestDatabase());
   const logs: string[] = [];
   const logDestination = new Writable({
@@ -49,7 +51,12 @@ export type SeededUser = { id: string; email: string; role: Role; siteIds: strin
 /** An organisation with named sites and one user per entry, all with `testPassword`. */
 export async function seedOrganisation(
   database: Database,
-  spec: { name: string; sites: string[]; users: { key: string; role: Role; sites: string[] }[]; twoFactorRequiredRoles?: Role[] },
+  spec: {
+    name: string;
+    sites: string[];
+    users: { key: string; role: Role; sites: string[] }[];
+    twoFactorRequiredRoles?: Role[];
+  },
 ) {
   return database.db.transaction(async (tx) => {
     const { organisation, sites } = await createOrganisation(tx, {
@@ -84,7 +91,8 @@ export async function signIn(app: TestApp['app'], email: string, password = test
     headers: { origin: testOrigin },
     payload: { email, password },
   });
-  if (response.statusCode !== 200) throw new Error(`sign-in failed with ${response.statusCode}: ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed with ${response.statusCode}: ${response.body}`);
   return cookieHeader(response.headers['set-cookie']);
 }
 

@@ -2,9 +2,9 @@ import { fromNodeHeaders } from 'better-auth/node';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Role, roles } from '../../contract/roles.ts';
+import { sessions } from '../auth/auth.table.ts';
 import type { Auth } from '../auth/auth.ts';
 import { sessionPolicy } from '../auth/auth.ts';
-import { sessions } from '../auth/auth.table.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, forbidden, unauthenticated } from '../http/app-error.ts';
@@ -38,9 +38,16 @@ type UserState = {
  * Who is calling, read afresh on every request: a disabled account or a changed role takes effect
  * on the very next request, and the 12-hour absolute limit is enforced here.
  */
-export async function resolveActor(request: FastifyRequest, reply: FastifyReply, { db, auth, clock }: Deps): Promise<Actor | null> {
+export async function resolveActor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { db, auth, clock }: Deps,
+): Promise<Actor | null> {
   if (!request.headers.cookie) return null;
-  const { headers, response } = await auth.api.getSession({ headers: authHeaders(request), returnHeaders: true });
+  const { headers, response } = await auth.api.getSession({
+    headers: authHeaders(request),
+    returnHeaders: true,
+  });
   forwardCookies(reply, headers);
   if (!response) return null;
   const { session, user } = response;

@@ -24,7 +24,11 @@ declare module 'fastify' {
 export class RouteDeclarationError extends Error {}
 
 /** Refuses a route that says neither which permission it needs nor that it is public. */
-export function assertRouteDeclared(route: { method: string | string[]; url: string; config?: unknown }): void {
+export function assertRouteDeclared(route: {
+  method: string | string[];
+  url: string;
+  config?: unknown;
+}): void {
   const config = (route.config ?? {}) as { permission?: Permission; isPublic?: boolean };
   const methods = ([] as string[]).concat(route.method);
   if (methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return;
@@ -34,6 +38,8 @@ export function assertRouteDeclared(route: { method: string | string[]; url: str
     );
   }
   if (config.permission && config.isPublic) {
-    throw new RouteDeclarationError(`Route ${methods.join(',')} ${route.url} declares both a permission and isPublic.`);
+    throw new RouteDeclarationError(
+      `Route ${methods.join(',')} ${route.url} declares both a permission and isPublic.`,
+    );
   }
 }

@@ -10,7 +10,9 @@ import type { Actor } from './actor.ts';
 export function inActorScope(actor: Actor, columns: { organisationId: PgColumn; siteId: PgColumn }): SQL {
   const clause = and(
     eq(columns.organisationId, actor.organisationId),
-    actor.siteIds.length > 0 ? inArray(columns.siteId, actor.siteIds) : eq(columns.siteId, '00000000-0000-0000-0000-000000000000'),
+    actor.siteIds.length > 0
+      ? inArray(columns.siteId, actor.siteIds)
+      : eq(columns.siteId, '00000000-0000-0000-0000-000000000000'),
   );
   if (!clause) throw new Error('unreachable: scope clause is never empty');
   return clause;

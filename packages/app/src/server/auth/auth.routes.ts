@@ -12,7 +12,8 @@ import { users } from './auth.table.ts';
 
 const invalidCredentials = () =>
   new AppError('invalid_credentials', 401, 'The e-mail address or password is not right.');
-const invalidCode = () => new AppError('invalid_code', 401, 'That code is not right or has expired. Try the newest code.');
+const invalidCode = () =>
+  new AppError('invalid_code', 401, 'That code is not right or has expired. Try the newest code.');
 
 export function registerAuthRoutes(fastify: FastifyInstance, { auth, db, throttles }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -27,14 +28,20 @@ export function registerAuthRoutes(fastify: FastifyInstance, { auth, db, throttl
     async (request, reply) => {
       const email = request.body.email.toLowerCase();
       const networkKey = `ip:${request.ip}`;
-      const wait = Math.max(throttles.account.retryAfterSeconds(email), throttles.network.retryAfterSeconds(networkKey));
+      const wait = Math.max(
+        throttles.account.retryAfterSeconds(email),
+        throttles.network.retryAfterSeconds(networkKey),
+      );
       if (wait > 0) throw tooManyRequests(wait);
       const fail = () => {
         throttles.account.recordFailure(email);
         throttles.network.recordFailure(networkKey);
         return invalidCredentials();
       };
-      const [account] = await db.select({ isDisabled: users.isDisabled }).from(users).where(eq(users.email, email));
+      const [account] = await db
+        .select({ isDisabled: users.isDisabled })
+        .from(users)
+        .where(eq(users.email, email));
       if (!account || account.isDisabled) throw fail();
       try {
         const { headers, response } = await auth.api.signInEmail({
@@ -67,7 +74,9 @@ export function registerAuthRoutes(fastify: FastifyInstance, { auth, db, throttl
       try {
         const options = { body: { code }, headers: authHeaders(request), returnHeaders: true as const };
         const { headers } =
-          method === 'recovery_code' ? await auth.api.verifyBackupCode(options) : await auth.api.verifyTOTP(options);
+          method === 'recovery_code'
+            ? await auth.api.verifyBackupCode(options)
+            : await auth.api.verifyTOTP(options);
         forwardCookies(reply, headers);
         throttles.network.recordSuccess(networkKey);
         return { status: 'signed_in' as const };

@@ -28,7 +28,13 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
     trustedOrigins: [publicUrl],
     database: drizzleAdapter(db as never, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications, twoFactor: twoFactors },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+      },
     }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 200 },
     user: {

@@ -13,8 +13,18 @@ export type ThrottlePolicy = {
   windowSeconds: number;
 };
 
-export const accountPolicy: ThrottlePolicy = { freeFailures: 5, firstDelaySeconds: 30, maxDelaySeconds: 300, windowSeconds: 900 };
-export const networkPolicy: ThrottlePolicy = { freeFailures: 20, firstDelaySeconds: 30, maxDelaySeconds: 300, windowSeconds: 900 };
+export const accountPolicy: ThrottlePolicy = {
+  freeFailures: 5,
+  firstDelaySeconds: 30,
+  maxDelaySeconds: 300,
+  windowSeconds: 900,
+};
+export const networkPolicy: ThrottlePolicy = {
+  freeFailures: 20,
+  firstDelaySeconds: 30,
+  maxDelaySeconds: 300,
+  windowSeconds: 900,
+};
 
 type Entry = { failures: number; lastFailureAt: number };
 
@@ -44,7 +54,10 @@ export class LoginThrottle {
   recordFailure(key: string): void {
     const entry = this.current(key);
     if (!entry && this.entries.size >= this.maxEntries) this.evictOldest();
-    this.entries.set(key, { failures: (entry?.failures ?? 0) + 1, lastFailureAt: this.clock.now().getTime() });
+    this.entries.set(key, {
+      failures: (entry?.failures ?? 0) + 1,
+      lastFailureAt: this.clock.now().getTime(),
+    });
   }
 
   recordSuccess(key: string): void {

@@ -37,7 +37,12 @@ export const demoAccounts: DemoAccount[] = [
     totpSecret: 'JBSWY3DPEHPK3PXPCOORDDEMO234567',
   },
   { email: 'peer@demo.peerpath.example', name: 'Pat Peer', role: 'peer_supporter', sites: ['Wiltshire'] },
-  { email: 'volunteer@demo.peerpath.example', name: 'Val Volunteer', role: 'volunteer', sites: ['Wiltshire'] },
+  {
+    email: 'volunteer@demo.peerpath.example',
+    name: 'Val Volunteer',
+    role: 'volunteer',
+    sites: ['Wiltshire'],
+  },
   {
     email: 'evaluator@demo.peerpath.example',
     name: 'Eve Evaluator',

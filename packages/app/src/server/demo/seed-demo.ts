@@ -3,8 +3,8 @@ import { count } from 'drizzle-orm';
 import { twoFactors } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { organisations } from '../modules/organisations/organisations.table.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+import { organisations } from '../modules/organisations/organisations.table.ts';
 import { insertAccount } from '../modules/users/insert-account.ts';
 import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from './demo-accounts.ts';
 
@@ -12,7 +12,10 @@ import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from '
 export const demoSeed = 20181;
 
 /** Recovery codes for demo accounts with two-factor: fixed, like the TOTP secrets, and printed at start. */
-export const demoRecoveryCodes = Array.from({ length: 10 }, (_, i) => `demo0-${String(i + 1).padStart(5, '0')}`);
+export const demoRecoveryCodes = Array.from(
+  { length: 10 },
+  (_, i) => `demo0-${String(i + 1).padStart(5, '0')}`,
+);
 
 export type DemoSeedResult = { isSeeded: boolean; accounts: DemoAccount[] };
 
@@ -59,8 +62,8 @@ export function describeDemoLogins(url: string): string {
     `Peerpath demo is running at ${url}`,
     `Every demo account's password: ${demoPassword}`,
     '',
-    ...demoAccounts.map(
-      (a) => `  ${a.role.padEnd(15)} ${a.email.padEnd(36)} ${a.totpSecret ? `two-factor secret ${a.totpSecret}` : ''}`.trimEnd(),
+    ...demoAccounts.map((a) =>
+      `  ${a.role.padEnd(15)} ${a.email.padEnd(36)} ${a.totpSecret ? `two-factor secret ${a.totpSecret}` : ''}`.trimEnd(),
     ),
     '',
     `Two-factor accounts: add the secret to an authenticator app, or use a recovery code such as ${demoRecoveryCodes[0]}.`,

@@ -23,7 +23,10 @@ function toAppError(error: FastifyError | Error): AppError {
           message: `Unknown field. Remove it: only the documented fields are accepted.`,
         };
       }
-      return { field: fieldPath(zodIssue?.path, location), message: issue.message ?? 'This value is not valid.' };
+      return {
+        field: fieldPath(zodIssue?.path, location),
+        message: issue.message ?? 'This value is not valid.',
+      };
     });
     return validationFailed(details);
   }
@@ -40,8 +43,10 @@ function toAppError(error: FastifyError | Error): AppError {
     case 'FST_ERR_VALIDATION':
       return validationFailed([{ field: '(root)', message: fastifyError.message }]);
   }
-  if (fastifyError.statusCode === 413) return new AppError('body_too_large', 413, 'The request body is too large.');
-  if (fastifyError.statusCode === 415) return new AppError('unsupported_media_type', 415, 'Send the body as application/json.');
+  if (fastifyError.statusCode === 413)
+    return new AppError('body_too_large', 413, 'The request body is too large.');
+  if (fastifyError.statusCode === 415)
+    return new AppError('unsupported_media_type', 415, 'Send the body as application/json.');
   if (fastifyError.statusCode === 400 && /JSON|prototype|constructor/i.test(fastifyError.message)) {
     return new AppError('malformed_json', 400, 'The request body is not valid JSON.');
   }

@@ -5,7 +5,10 @@ import type { FastifyServerOptions } from 'fastify';
  * (`/api/users/:userId`, never the concrete URL or query string), status and time. Bodies,
  * headers, cookies and error messages are never logged.
  */
-export function loggerOptions(level: string, destination?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  destination?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
     level,
     ...(destination ? { stream: destination } : {}),

@@ -11,7 +11,10 @@ const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
  * The OpenAPI 3.1 document is generated from the routes' Zod schemas. Each operation carries
  * `x-permission` (what a caller needs) or `x-public: true`, taken from the route declaration.
  */
-export async function registerOpenApi(app: FastifyInstance, declarations: Map<string, Declaration>): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  declarations: Map<string, Declaration>,
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -22,7 +25,9 @@ export async function registerOpenApi(app: FastifyInstance, declarations: Map<st
           'Every operation names the permission it needs (`x-permission`) or says it is public (`x-public`). Errors share one shape: `{ "error": { "code", "message", "details"? } }`.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Secure-peerpath.session_token' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: '__Secure-peerpath.session_token' },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -8,7 +8,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * a browser always sends Origin (or Sec-Fetch-Site) on such requests, and it must be ours.
  * Cookies are also SameSite=Lax and bodies must be JSON, which a plain HTML form cannot send.
  */
-export function registerOriginCheck(app: FastifyInstance, { trustedOrigins }: { trustedOrigins: string[] }): void {
+export function registerOriginCheck(
+  app: FastifyInstance,
+  { trustedOrigins }: { trustedOrigins: string[] },
+): void {
   const trusted = new Set(trustedOrigins.map((o) => new URL(o).origin));
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method)) return;

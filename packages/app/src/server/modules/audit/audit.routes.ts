@@ -15,7 +15,8 @@ export function registerAuditRoutes(fastify: FastifyInstance, { db, clock }: App
       config: { permission: 'audit:read', personalData: 'read' },
       schema: {
         tags: ['audit'],
-        description: 'Who accessed a record (recordId), or what a user touched between two times (actorUserId, from, to).',
+        description:
+          'Who accessed a record (recordId), or what a user touched between two times (actorUserId, from, to).',
         querystring: auditQuery,
         response: { 200: auditEventsResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse },
       },
@@ -34,11 +35,15 @@ export function registerAuditRoutes(fastify: FastifyInstance, { db, clock }: App
           offset: q.offset,
         });
         // Reading the audit trail is itself audited.
-        await recordAudit(tx, { actor, requestId: request.id, clock }, {
-          action: 'audit.search',
-          entityType: 'audit_event',
-          query: { recordId: q.recordId, actorUserId: q.actorUserId, from: q.from, to: q.to },
-        });
+        await recordAudit(
+          tx,
+          { actor, requestId: request.id, clock },
+          {
+            action: 'audit.search',
+            entityType: 'audit_event',
+            query: { recordId: q.recordId, actorUserId: q.actorUserId, from: q.from, to: q.to },
+          },
+        );
         return {
           items: items.map((e) => ({
             id: e.id,

@@ -20,7 +20,11 @@ export type AuditContext = { actor: Actor; requestId: string; clock: Clock };
  * Writes one audit event. Call it with the same transaction as the read or write it records,
  * so the record and its audit stand or fall together.
  */
-export async function recordAudit(db: Db, { actor, requestId, clock }: AuditContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  db: Db,
+  { actor, requestId, clock }: AuditContext,
+  entry: AuditEntry,
+): Promise<void> {
   await db.insert(auditEvents).values({
     id: newId(),
     organisationId: actor.organisationId,

@@ -12,13 +12,17 @@ export function registerHealthRoutes(fastify: FastifyInstance, { database }: App
   );
   app.get(
     '/health/ready',
-    { config: { isPublic: true }, schema: { tags: ['health'], response: { 200: readyResponse, 503: readyResponse } } },
+    {
+      config: { isPublic: true },
+      schema: { tags: ['health'], response: { 200: readyResponse, 503: readyResponse } },
+    },
     async (_request, reply) => {
       const isUp = await Promise.race([
         database.ping().catch(() => false),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
       ]);
-      if (!isUp) return reply.status(503).header('retry-after', '5').send({ status: 'unavailable', database: 'down' });
+      if (!isUp)
+        return reply.status(503).header('retry-after', '5').send({ status: 'unavailable', database: 'down' });
       return { status: 'ok' as const, database: 'up' as const };
     },
   );

@@ -21,9 +21,15 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, { db }: App
 
   app.get(
     '/api/organisation',
-    { config: { permission: 'organisation:read' }, schema: { tags: ['organisation'], response: { 200: organisationResponse, ...errors } } },
+    {
+      config: { permission: 'organisation:read' },
+      schema: { tags: ['organisation'], response: { 200: organisationResponse, ...errors } },
+    },
     async (request) => {
-      const [row] = await db.select().from(organisations).where(eq(organisations.id, actorOf(request).organisationId));
+      const [row] = await db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.id, actorOf(request).organisationId));
       if (!row) throw notFound('organisation');
       return toOrganisation(row);
     },
@@ -33,7 +39,11 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, { db }: App
     '/api/organisation',
     {
       config: { permission: 'organisation:manage' },
-      schema: { tags: ['organisation'], body: updateOrganisationBody, response: { 200: organisationResponse, ...errors } },
+      schema: {
+        tags: ['organisation'],
+        body: updateOrganisationBody,
+        response: { 200: organisationResponse, ...errors },
+      },
     },
     async (request) => {
       const { name, twoFactorRequiredRoles } = request.body;
@@ -41,7 +51,9 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, { db }: App
         .update(organisations)
         .set({
           ...(name !== undefined ? { name } : {}),
-          ...(twoFactorRequiredRoles !== undefined ? { twoFactorRequiredRoles: [...new Set(twoFactorRequiredRoles)] } : {}),
+          ...(twoFactorRequiredRoles !== undefined
+            ? { twoFactorRequiredRoles: [...new Set(twoFactorRequiredRoles)] }
+            : {}),
         })
         .where(eq(organisations.id, actorOf(request).organisationId))
         .returning();

@@ -10,7 +10,11 @@ export type NewOrganisation = { name: string; siteNames: string[]; twoFactorRequ
 export async function createOrganisation(db: Db, input: NewOrganisation) {
   const [organisation] = await db
     .insert(organisations)
-    .values({ id: newId(), name: input.name, twoFactorRequiredRoles: input.twoFactorRequiredRoles ?? ['admin', 'coordinator'] })
+    .values({
+      id: newId(),
+      name: input.name,
+      twoFactorRequiredRoles: input.twoFactorRequiredRoles ?? ['admin', 'coordinator'],
+    })
     .returning();
   if (!organisation) throw new Error('insert returned no row');
   const sites = input.siteNames.length

@@ -8,15 +8,28 @@ import type { AppDeps } from '../../app-deps.ts';
 import { listSitesInScope } from './sites.repository.ts';
 import { createSite, renameSite } from './sites.service.ts';
 
-const toSite = (row: { id: string; name: string; createdAt: Date }) => ({ id: row.id, name: row.name, createdAt: row.createdAt.toISOString() });
+const toSite = (row: { id: string; name: string; createdAt: Date }) => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.createdAt.toISOString(),
+});
 
 export function registerSiteRoutes(fastify: FastifyInstance, { db }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+  const errors = {
+    400: errorResponse,
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
+    409: errorResponse,
+  };
 
   app.get(
     '/api/sites',
-    { config: { permission: 'sites:read' }, schema: { tags: ['sites'], response: { 200: sitesResponse, ...errors } } },
+    {
+      config: { permission: 'sites:read' },
+      schema: { tags: ['sites'], response: { 200: sitesResponse, ...errors } },
+    },
     async (request) => {
       const { items, total } = await listSitesInScope(db, actorOf(request));
       return { items: items.map(toSite), total };
@@ -25,7 +38,10 @@ export function registerSiteRoutes(fastify: FastifyInstance, { db }: AppDeps): v
 
   app.post(
     '/api/sites',
-    { config: { permission: 'sites:manage' }, schema: { tags: ['sites'], body: createSiteBody, response: { 201: site, ...errors } } },
+    {
+      config: { permission: 'sites:manage' },
+      schema: { tags: ['sites'], body: createSiteBody, response: { 201: site, ...errors } },
+    },
     async (request, reply) => {
       const { site: created } = await createSite({ db, actor: actorOf(request), name: request.body.name });
       return reply.status(201).send(toSite(created));
@@ -36,7 +52,12 @@ export function registerSiteRoutes(fastify: FastifyInstance, { db }: AppDeps): v
     '/api/sites/:siteId',
     {
       config: { permission: 'sites:manage' },
-      schema: { tags: ['sites'], params: idParams('siteId'), body: updateSiteBody, response: { 200: site, ...errors } },
+      schema: {
+        tags: ['sites'],
+        params: idParams('siteId'),
+        body: updateSiteBody,
+        response: { 200: site, ...errors },
+      },
     },
     async (request) => {
       const { site: renamed } = await renameSite({

@@ -6,16 +6,32 @@ import { conflict, notFound } from '../../http/app-error.ts';
 import { findSiteByName, findSiteInScope } from './sites.repository.ts';
 import { sites } from './sites.table.ts';
 
-const nameTaken = () => conflict('Another site already has that name.', [{ field: 'name', message: 'Choose a name no other site uses.' }]);
+const nameTaken = () =>
+  conflict('Another site already has that name.', [
+    { field: 'name', message: 'Choose a name no other site uses.' },
+  ]);
 
 export async function createSite({ db, actor, name }: { db: Db; actor: Actor; name: string }) {
   if (await findSiteByName(db, actor.organisationId, name)) throw nameTaken();
-  const [site] = await db.insert(sites).values({ id: newId(), organisationId: actor.organisationId, name }).returning();
+  const [site] = await db
+    .insert(sites)
+    .values({ id: newId(), organisationId: actor.organisationId, name })
+    .returning();
   if (!site) throw new Error('insert returned no row');
   return { site };
 }
 
-export async function renameSite({ db, actor, siteId, name }: { db: Db; actor: Actor; siteId: string; name: string }) {
+export async function renameSite({
+  db,
+  actor,
+  siteId,
+  name,
+}: {
+  db: Db;
+  actor: Actor;
+  siteId: string;
+  name: string;
+}) {
   const existing = await findSiteInScope(db, actor, siteId);
   if (!existing) throw notFound('site');
   const clash = await findSiteByName(db, actor.organisationId, name);

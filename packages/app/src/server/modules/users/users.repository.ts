@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../contract/roles.ts';
 import type { Actor } from '../../access/actor.ts';
-import { users, userSites } from '../../auth/auth.table.ts';
+import { userSites, users } from '../../auth/auth.table.ts';
 import type { Db } from '../../db/database.ts';
 
 export type UserRow = typeof users.$inferSelect & { siteIds: string[] };
@@ -15,15 +15,25 @@ function inScope(actor: Actor): SQL {
   return sql`${eq(users.organisationId, actor.organisationId)} and ${worksAtActorSite}`;
 }
 
-const siteIdsColumn = sql<string[]>`coalesce((select array_agg(${userSites.siteId}::text order by ${userSites.siteId}) from ${userSites} where ${userSites.userId} = ${users.id}), '{}')`;
+const siteIdsColumn = sql<
+  string[]
+>`coalesce((select array_agg(${userSites.siteId}::text order by ${userSites.siteId}) from ${userSites} where ${userSites.userId} = ${users.id}), '{}')`;
 
-export type UserFilter = { siteId?: string | undefined; role?: Role | undefined; search?: string | undefined; limit: number; offset: number };
+export type UserFilter = {
+  siteId?: string | undefined;
+  role?: Role | undefined;
+  search?: string | undefined;
+  limit: number;
+  offset: number;
+};
 
 export async function listUsersInScope(db: Db, actor: Actor, filter: UserFilter) {
   const conditions: SQL[] = [inScope(actor)];
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (filter.siteId) {
-    conditions.push(sql`exists (select 1 from ${userSites} where ${userSites.userId} = ${users.id} and ${userSites.siteId} = ${filter.siteId})`);
+    conditions.push(
+      sql`exists (select 1 from ${userSites} where ${userSites.userId} = ${users.id} and ${userSites.siteId} = ${filter.siteId})`,
+    );
   }
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -59,11 +69,24 @@ export async function countOtherActiveAdmins(db: Db, organisationId: string, exc
   const [row] = await db
     .select({ total: count() })
     .from(users)
-    .where(and(eq(users.organisationId, organisationId), eq(users.role, 'admin'), eq(users.isDisabled, false), ne(users.id, exceptUserId)));
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        eq(users.role, 'admin'),
+        eq(users.isDisabled, false),
+        ne(users.id, exceptUserId),
+      ),
+    );
   return row?.total ?? 0;
 }
 
-export async function replaceUserSites(db: Db, user: { id: string; organisationId: string }, siteIds: string[]) {
+export async function replaceUserSites(
+  db: Db,
+  user: { id: string; organisationId: string },
+  siteIds: string[],
+) {
   await db.delete(userSites).where(eq(userSites.userId, user.id));
-  await db.insert(userSites).values(siteIds.map((siteId) => ({ userId: user.id, siteId, organisationId: user.organisationId })));
+  await db
+    .insert(userSites)
+    .values(siteIds.map((siteId) => ({ userId: user.id, siteId, organisationId: user.organisationId })));
 }

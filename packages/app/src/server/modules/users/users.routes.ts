@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../contract/common.ts';
 import { errorResponse } from '../../../contract/errors.ts';
 import type { Role } from '../../../contract/roles.ts';
-import { createUserBody, listUsersQuery, updateUserBody, userSummary, usersResponse } from '../../../contract/users.ts';
+import {
+  createUserBody,
+  listUsersQuery,
+  updateUserBody,
+  userSummary,
+  usersResponse,
+} from '../../../contract/users.ts';
 import { actorOf } from '../../access/authenticate.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -23,8 +29,19 @@ const toSummary = (u: UserRow) => ({
 
 export function registerUserRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-  const context = (request: FastifyRequest) => ({ db, clock, actor: actorOf(request), requestId: request.id });
+  const errors = {
+    400: errorResponse,
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
+    409: errorResponse,
+  };
+  const context = (request: FastifyRequest) => ({
+    db,
+    clock,
+    actor: actorOf(request),
+    requestId: request.id,
+  });
   const userParams = idParams('userId');
 
   app.get(
@@ -38,12 +55,16 @@ export function registerUserRoutes(fastify: FastifyInstance, { db, clock }: AppD
       const { siteId, role, search, limit, offset } = request.query;
       return db.transaction(async (tx) => {
         const { items, total } = await listUsersInScope(tx, actor, { siteId, role, search, limit, offset });
-        await recordAudit(tx, { actor, clock, requestId: request.id }, {
-          action: search ? 'user.search' : 'user.list',
-          entityType: 'user',
-          entityIds: items.map((u) => u.id),
-          query: { siteId, role, search, limit, offset },
-        });
+        await recordAudit(
+          tx,
+          { actor, clock, requestId: request.id },
+          {
+            action: search ? 'user.search' : 'user.list',
+            entityType: 'user',
+            entityIds: items.map((u) => u.id),
+            query: { siteId, role, search, limit, offset },
+          },
+        );
         return { items: items.map(toSummary), total };
       });
     },
@@ -74,9 +95,15 @@ export function registerUserRoutes(fastify: FastifyInstance, { db, clock }: AppD
     '/api/users/:userId',
     {
       config: { permission: 'users:manage', personalData: 'write' },
-      schema: { tags: ['users'], params: userParams, body: updateUserBody, response: { 200: userSummary, ...errors } },
+      schema: {
+        tags: ['users'],
+        params: userParams,
+        body: updateUserBody,
+        response: { 200: userSummary, ...errors },
+      },
     },
-    async (request) => toSummary((await updateUser(context(request), request.params.userId as string, request.body)).user),
+    async (request) =>
+      toSummary((await updateUser(context(request), request.params.userId as string, request.body)).user),
   );
 
   for (const [verb, isDisabled] of [
@@ -89,7 +116,10 @@ export function registerUserRoutes(fastify: FastifyInstance, { db, clock }: AppD
         config: { permission: 'users:manage', personalData: 'write' },
         schema: { tags: ['users'], params: userParams, response: { 200: userSummary, ...errors } },
       },
-      async (request) => toSummary((await setUserDisabled(context(request), request.params.userId as string, isDisabled)).user),
+      async (request) =>
+        toSummary(
+          (await setUserDisabled(context(request), request.params.userId as string, isDisabled)).user,
+        ),
     );
   }
 }

@@ -7,14 +7,21 @@ import type { Db } from '../../db/database.ts';
 import { conflict, notFound, validationFailed } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertAccount } from './insert-account.ts';
-import { countOtherActiveAdmins, findUserByEmail, findUserInScope, replaceUserSites } from './users.repository.ts';
+import {
+  countOtherActiveAdmins,
+  findUserByEmail,
+  findUserInScope,
+  replaceUserSites,
+} from './users.repository.ts';
 
 export type UserServiceContext = { db: Db; actor: Actor; clock: Clock; requestId: string };
 
 function assertSitesInScope(actor: Actor, siteIds: string[]) {
   const outside = siteIds.findIndex((id) => !actor.siteIds.includes(id));
   if (outside >= 0) {
-    throw validationFailed([{ field: `siteIds.${outside}`, message: 'Choose one of your organisation’s sites.' }]);
+    throw validationFailed([
+      { field: `siteIds.${outside}`, message: 'Choose one of your organisation’s sites.' },
+    ]);
   }
 }
 
@@ -22,7 +29,11 @@ export async function viewUser({ db, actor, clock, requestId }: UserServiceConte
   return db.transaction(async (tx) => {
     const user = await findUserInScope(tx, actor, userId);
     if (!user) throw notFound('user');
-    await recordAudit(tx, { actor, clock, requestId }, { action: 'user.view', entityType: 'user', entityIds: [user.id], siteId: user.siteId });
+    await recordAudit(
+      tx,
+      { actor, clock, requestId },
+      { action: 'user.view', entityType: 'user', entityIds: [user.id], siteId: user.siteId },
+    );
     return { user };
   });
 }
@@ -39,16 +50,28 @@ export async function createUser({ db, actor, clock, requestId }: UserServiceCon
       ]);
     }
     const { userId: id } = await insertAccount(tx, { ...input, email, organisationId: actor.organisationId });
-    await recordAudit(tx, { actor, clock, requestId }, { action: 'user.create', entityType: 'user', entityIds: [id], siteId: input.siteIds[0] ?? null });
+    await recordAudit(
+      tx,
+      { actor, clock, requestId },
+      { action: 'user.create', entityType: 'user', entityIds: [id], siteId: input.siteIds[0] ?? null },
+    );
     const user = await findUserInScope(tx, actor, id);
     if (!user) throw new Error('created user is out of the creator’s scope');
     return { user };
   });
 }
 
-export type UserChanges = { name?: string | undefined; role?: Role | undefined; siteIds?: string[] | undefined };
+export type UserChanges = {
+  name?: string | undefined;
+  role?: Role | undefined;
+  siteIds?: string[] | undefined;
+};
 
-export async function updateUser({ db, actor, clock, requestId }: UserServiceContext, userId: string, changes: UserChanges) {
+export async function updateUser(
+  { db, actor, clock, requestId }: UserServiceContext,
+  userId: string,
+  changes: UserChanges,
+) {
   if (changes.siteIds) assertSitesInScope(actor, changes.siteIds);
   return db.transaction(async (tx) => {
     const existing = await findUserInScope(tx, actor, userId);
@@ -66,18 +89,24 @@ export async function updateUser({ db, actor, clock, requestId }: UserServiceCon
       .set({
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.role !== undefined ? { role: changes.role } : {}),
-        ...(siteIds ? { siteId: siteIds.includes(existing.siteId) ? existing.siteId : (siteIds[0] as string) } : {}),
+        ...(siteIds
+          ? { siteId: siteIds.includes(existing.siteId) ? existing.siteId : (siteIds[0] as string) }
+          : {}),
         updatedAt: clock.now(),
       })
       .where(eq(users.id, userId));
     if (siteIds) await replaceUserSites(tx, existing, siteIds);
-    await recordAudit(tx, { actor, clock, requestId }, {
-      action: 'user.update',
-      entityType: 'user',
-      entityIds: [userId],
-      siteId: existing.siteId,
-      query: { changed: Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined) },
-    });
+    await recordAudit(
+      tx,
+      { actor, clock, requestId },
+      {
+        action: 'user.update',
+        entityType: 'user',
+        entityIds: [userId],
+        siteId: existing.siteId,
+        query: { changed: Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined) },
+      },
+    );
     const user = await findUserInScope(tx, actor, userId);
     if (!user) throw notFound('user');
     return { user };
@@ -85,23 +114,34 @@ export async function updateUser({ db, actor, clock, requestId }: UserServiceCon
 }
 
 /** Disabling ends every session at once; the account keeps its history. */
-export async function setUserDisabled({ db, actor, clock, requestId }: UserServiceContext, userId: string, isDisabled: boolean) {
+export async function setUserDisabled(
+  { db, actor, clock, requestId }: UserServiceContext,
+  userId: string,
+  isDisabled: boolean,
+) {
   return db.transaction(async (tx) => {
     const existing = await findUserInScope(tx, actor, userId);
     if (!existing) throw notFound('user');
     if (isDisabled && existing.id === actor.userId) throw conflict('You cannot disable your own account.');
-    if (isDisabled && existing.role === 'admin' && (await countOtherActiveAdmins(tx, actor.organisationId, userId)) === 0) {
+    if (
+      isDisabled &&
+      existing.role === 'admin' &&
+      (await countOtherActiveAdmins(tx, actor.organisationId, userId)) === 0
+    ) {
       throw conflict('An organisation needs at least one active admin.');
     }
     await tx.update(users).set({ isDisabled, updatedAt: clock.now() }).where(eq(users.id, userId));
     if (isDisabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, { actor, clock, requestId }, {
-      action: isDisabled ? 'user.disable' : 'user.enable',
-      entityType: 'user',
-      entityIds: [userId],
-      siteId: existing.siteId,
-    });
+    await recordAudit(
+      tx,
+      { actor, clock, requestId },
+      {
+        action: isDisabled ? 'user.disable' : 'user.enable',
+        entityType: 'user',
+        entityIds: [userId],
+        siteId: existing.siteId,
+      },
+    );
     return { user: { ...existing, isDisabled } };
   });
 }
-

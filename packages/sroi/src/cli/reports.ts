@@ -189,8 +189,8 @@ export function sensitivityTable(result: SensitivityResult, conventions: Discoun
       { header: 'Estimate' },
       { header: `-${percent}`, align: 'right' },
       { header: `+${percent}`, align: 'right' },
-      { header: 'Low ratio', align: 'right' },
-      { header: 'High ratio', align: 'right' },
+      { header: 'Low', align: 'right' },
+      { header: 'High', align: 'right' },
     ],
     result.tornado
       .filter((s) => s.swing > 0)

@@ -175,9 +175,9 @@ function commandOutput(
   parsed: ReturnType<typeof parse>,
 ): Output {
   const conventions = discountConventions(model.settings);
-  const warningText = issuesText('Warnings:', warnings);
   // Tables carry warnings beneath them; CSV keeps its stdout to the table and warns on stderr.
   const done = (tableText: string, csvText: string, jsonValue: object): Output => {
+    const warningText = issuesText('Warnings:', warnings);
     if (format === 'json') return { stdout: json({ ...jsonValue, warnings }), stderr: '', code: EXIT.ok };
     if (format === 'csv') return { stdout: csvText, stderr: warningText, code: EXIT.ok };
     return { stdout: warningText ? `${tableText}\n${warningText}` : tableText, stderr: '', code: EXIT.ok };

@@ -11,7 +11,12 @@ import {
 } from './prepared-model.ts';
 import { validateModel } from './validate.ts';
 
-/** One outcome's figures. */
+/**
+ * One outcome's figures.
+ *
+ * @example
+ * const housing: OutcomeResult | undefined = calculate(model).outcomes.find((o) => o.id === 'housing');
+ */
 export interface OutcomeResult {
   id: string;
   stakeholder: string;
@@ -23,7 +28,12 @@ export interface OutcomeResult {
   presentValue: number;
 }
 
-/** One stakeholder's share of the value. */
+/**
+ * One stakeholder's share of the value.
+ *
+ * @example
+ * for (const s of calculate(model).stakeholders) console.log(s.name, s.share);
+ */
 export interface StakeholderResult {
   id: string;
   name: string;
@@ -32,7 +42,12 @@ export interface StakeholderResult {
   share: number | null;
 }
 
-/** One input's figures. */
+/**
+ * One input's figures.
+ *
+ * @example
+ * const inputs: InputResult[] = calculate(model).inputs;
+ */
 export interface InputResult {
   id: string;
   name: string;
@@ -43,7 +58,13 @@ export interface InputResult {
   presentValue: number;
 }
 
-/** Everything `calculate` works out. Money is unrounded; round only for display. */
+/**
+ * Everything `calculate` works out. Money is unrounded; round only for display.
+ *
+ * @example
+ * const result: SroiResult = calculate(model);
+ * console.log(result.ratio, result.paybackMonths, result.conventions.statement);
+ */
 export interface SroiResult {
   conventions: DiscountConventions;
   /** Last analysis year with an outcome or input. */

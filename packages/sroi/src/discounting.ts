@@ -12,7 +12,12 @@ export const DEFAULT_DISCOUNT_RATE = 0.035;
 const INPUTS_STATEMENT =
   'Inputs are spent at the start of their year: year-1 inputs at face value, year-t inputs discounted over t − 1 years';
 
-/** How values were discounted; printed with every result because it changes every ratio. */
+/**
+ * How values were discounted; printed with every result because it changes every ratio.
+ *
+ * @example
+ * const { statement, inputsStatement }: DiscountConventions = calculate(model).conventions;
+ */
 export interface DiscountConventions {
   firstYearDiscounted: boolean;
   /** The single rate used, or null when a schedule was used. */

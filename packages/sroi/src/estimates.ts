@@ -2,7 +2,12 @@ import type { ImpactModel } from './model.ts';
 import type { PreparedModel } from './prepared-model.ts';
 import { type EstimateTarget, resolveEstimatePath } from './validate.ts';
 
-/** What kind of figure an estimate is; decides its limits and how it is varied. */
+/**
+ * What kind of figure an estimate is; decides its limits and how it is varied.
+ *
+ * @example
+ * const field: EstimateField = 'dropOff';
+ */
 export type EstimateField =
   | 'proxy.value'
   | 'quantity'
@@ -16,7 +21,12 @@ export type EstimateField =
   | 'hours'
   | 'rate';
 
-/** One estimate in a model: a figure a practitioner chose and could be wrong about. */
+/**
+ * One estimate in a model: a figure a practitioner chose and could be wrong about.
+ *
+ * @example
+ * const [first]: Estimate[] = listEstimates(model); // { path: 'outcomes.housing.proxy.value', … }
+ */
 export interface Estimate {
   /** Path as used in `uncertainty`, e.g. `outcomes.housing.deadweight`. */
   path: string;

@@ -3,10 +3,20 @@
  * Field names follow the SROI guide's words; where two conventions exist the name says which.
  */
 
-/** Names of the discount schedules held in `schedules.ts`. */
+/**
+ * Names of the discount schedules held in `schedules.ts`.
+ *
+ * @example
+ * const schedule: DiscountScheduleName = 'green-book-standard';
+ */
 export type DiscountScheduleName = 'green-book-standard' | 'green-book-health';
 
-/** Analysis-wide settings. */
+/**
+ * Analysis-wide settings.
+ *
+ * @example
+ * const settings: ModelSettings = { discountRate: 0.035, firstYearDiscounted: true, participants: 120 };
+ */
 export interface ModelSettings {
   /** A single discount rate for every year, e.g. 0.035. Give this or `discountSchedule`, not both. */
   discountRate?: number;
@@ -21,13 +31,23 @@ export interface ModelSettings {
   participants?: number;
 }
 
-/** A group of people (or an organisation, or the state) who experience change. */
+/**
+ * A group of people (or an organisation, or the state) who experience change.
+ *
+ * @example
+ * const stakeholder: Stakeholder = { id: 'service-users', name: 'Service users' };
+ */
 export interface Stakeholder {
   id: string;
   name: string;
 }
 
-/** The financial proxy: the money value of one unit of the outcome. May be negative (harm). */
+/**
+ * The financial proxy: the money value of one unit of the outcome. May be negative (harm).
+ *
+ * @example
+ * const proxy: FinancialProxy = { value: 1200, source: 'Unit cost of a 12-session CBT course', priceYear: 2024 };
+ */
 export interface FinancialProxy {
   value: number;
   /** Where the value comes from; a proxy without a source draws a warning. */
@@ -36,7 +56,13 @@ export interface FinancialProxy {
   priceYear?: number;
 }
 
-/** One outcome for one stakeholder: the well-defined change and its valuation. */
+/**
+ * One outcome for one stakeholder: the well-defined change and its valuation.
+ *
+ * @example
+ * const outcome: Outcome = { id: 'housing', stakeholder: 'service-users', name: 'Improved living situation',
+ *   quantity: 20, proxy: { value: 1000, source: '…' }, deadweight: 0.2, attribution: 0.25, dropOff: 0.1, duration: 3 };
+ */
 export interface Outcome {
   id: string;
   /** The id of a stakeholder in `stakeholders`. */
@@ -65,10 +91,20 @@ export interface Outcome {
   start?: number;
 }
 
-/** How an input is valued. */
+/**
+ * How an input is valued.
+ *
+ * @example
+ * const kind: InputKind = 'volunteer-time';
+ */
 export type InputKind = 'cash' | 'in-kind' | 'volunteer-time';
 
-/** A resource put in: money, donated goods or services, or volunteer time. */
+/**
+ * A resource put in: money, donated goods or services, or volunteer time.
+ *
+ * @example
+ * const volunteers: Input = { id: 'volunteers', name: 'Volunteer time', kind: 'volunteer-time', hours: 300, rate: 12 };
+ */
 export interface Input {
   id: string;
   name: string;
@@ -84,7 +120,12 @@ export interface Input {
   year?: number;
 }
 
-/** Changes to one outcome made by a scenario. */
+/**
+ * Changes to one outcome made by a scenario.
+ *
+ * @example
+ * const changes: OutcomeChanges = { duration: 2, dropOff: 0.5 };
+ */
 export interface OutcomeChanges {
   quantity?: number;
   deadweight?: number;
@@ -96,7 +137,12 @@ export interface OutcomeChanges {
   start?: number;
 }
 
-/** A named variation of the model, e.g. "Conservative: all proxies halved". */
+/**
+ * A named variation of the model, e.g. "Conservative: all proxies halved".
+ *
+ * @example
+ * const conservative: Scenario = { name: 'Conservative', proxyScale: 0.5 };
+ */
 export interface Scenario {
   name: string;
   description?: string;
@@ -114,14 +160,24 @@ export interface Scenario {
   removeInputs?: string[];
 }
 
-/** A uniform distribution between `min` and `max`. */
+/**
+ * A uniform distribution between `min` and `max`.
+ *
+ * @example
+ * const d: UniformDistribution = { type: 'uniform', min: 0.1, max: 0.3 };
+ */
 export interface UniformDistribution {
   type: 'uniform';
   min: number;
   max: number;
 }
 
-/** A triangular distribution with its most likely value at `mode`. */
+/**
+ * A triangular distribution with its most likely value at `mode`.
+ *
+ * @example
+ * const d: TriangularDistribution = { type: 'triangular', min: 500, mode: 1000, max: 1500 };
+ */
 export interface TriangularDistribution {
   type: 'triangular';
   min: number;
@@ -129,7 +185,12 @@ export interface TriangularDistribution {
   max: number;
 }
 
-/** A normal distribution cut off at `min` and `max` (which default to the estimate's own limits). */
+/**
+ * A normal distribution cut off at `min` and `max` (which default to the estimate's own limits).
+ *
+ * @example
+ * const d: TruncatedNormalDistribution = { type: 'truncated-normal', mean: 0.3, sd: 0.1 };
+ */
 export interface TruncatedNormalDistribution {
   type: 'truncated-normal';
   mean: number;
@@ -138,7 +199,12 @@ export interface TruncatedNormalDistribution {
   max?: number;
 }
 
-/** A (modified) PERT distribution: a beta distribution shaped by min, mode, max; `lambda` defaults to 4. */
+/**
+ * A (modified) PERT distribution: a beta distribution shaped by min, mode, max; `lambda` defaults to 4.
+ *
+ * @example
+ * const d: PertDistribution = { type: 'pert', min: 0, mode: 0.1, max: 0.3 };
+ */
 export interface PertDistribution {
   type: 'pert';
   min: number;
@@ -147,7 +213,12 @@ export interface PertDistribution {
   lambda?: number;
 }
 
-/** Any distribution an estimate may be given for Monte Carlo simulation. */
+/**
+ * Any distribution an estimate may be given for Monte Carlo simulation.
+ *
+ * @example
+ * const d: Distribution = { type: 'triangular', min: 500, mode: 1000, max: 1500 };
+ */
 export type Distribution =
   | UniformDistribution
   | TriangularDistribution
@@ -158,10 +229,18 @@ export type Distribution =
  * Distributions keyed by estimate path, e.g. `"outcomes.housing.proxy.value"`.
  * Paths: `outcomes.<id>.proxy.value | quantity | deadweight | displacement | attribution |
  * serviceContribution | dropOff | duration`, `inputs.<id>.amount | hours | rate`.
+ *
+ * @example
+ * const spec: UncertaintySpec = { 'outcomes.housing.deadweight': { type: 'uniform', min: 0.1, max: 0.3 } };
  */
 export type UncertaintySpec = Record<string, Distribution>;
 
-/** A whole impact model, as read from a `*.impact-map.json` file. */
+/**
+ * A whole impact model, as read from a `*.impact-map.json` file.
+ *
+ * @example
+ * const model: ImpactModel = JSON.parse(readFileSync('service.impact-map.json', 'utf8'));
+ */
 export interface ImpactModel {
   $schema?: string;
   title?: string;
@@ -174,7 +253,12 @@ export interface ImpactModel {
   uncertainty?: UncertaintySpec;
 }
 
-/** Where and what is wrong (an error) or questionable (a warning) in a model. */
+/**
+ * Where and what is wrong (an error) or questionable (a warning) in a model.
+ *
+ * @example
+ * const issue: Issue = { path: 'outcomes[0].deadweight', code: 'out_of_range', message: 'deadweight must be between 0 and 1; got 1.2' };
+ */
 export interface Issue {
   /** Location in the model, e.g. `outcomes[0].deadweight`. Empty for the model as a whole. */
   path: string;

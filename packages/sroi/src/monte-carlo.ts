@@ -13,7 +13,12 @@ import { type CompiledDistribution, DISTRIBUTION_CODE, normalCdf, Random, sample
 /** Longest duration a sampled value may reach; keeps the discount table finite. */
 export const MAX_SIMULATED_DURATION = 100;
 
-/** Options for `simulate`. */
+/**
+ * Options for `simulate`.
+ *
+ * @example
+ * const options: SimulationOptions = { iterations: 100_000, seed: 42 };
+ */
 export interface SimulationOptions {
   /** Number of draws (default 10,000). */
   iterations?: number;
@@ -23,7 +28,12 @@ export interface SimulationOptions {
   uncertainty?: UncertaintySpec;
 }
 
-/** Percentiles and mean of one simulated quantity. */
+/**
+ * Percentiles and mean of one simulated quantity.
+ *
+ * @example
+ * const { p5, p50, p95 }: SimulationSummary = simulate(model).ratio;
+ */
 export interface SimulationSummary {
   p5: number;
   p50: number;
@@ -33,7 +43,12 @@ export interface SimulationSummary {
   max: number;
 }
 
-/** What `simulate` found. */
+/**
+ * What `simulate` found.
+ *
+ * @example
+ * const result: SimulationResult = simulate(model, { seed: 1 });
+ */
 export interface SimulationResult {
   iterations: number;
   seed: number;

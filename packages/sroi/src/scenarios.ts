@@ -1,7 +1,12 @@
 import { assertValidModel, calculate } from './calculate.ts';
 import type { ImpactModel, Outcome, OutcomeChanges, Scenario } from './model.ts';
 
-/** One row of the side-by-side scenario table. */
+/**
+ * One row of the side-by-side scenario table.
+ *
+ * @example
+ * const rows: ScenarioRow[] = runScenarios(model);
+ */
 export interface ScenarioRow {
   name: string;
   description: string | null;

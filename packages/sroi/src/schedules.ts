@@ -1,6 +1,11 @@
 import type { DiscountScheduleName } from './model.ts';
 
-/** One band of a discount schedule: the rate for analysis years `from`..`to` (inclusive). */
+/**
+ * One band of a discount schedule: the rate for analysis years `from`..`to` (inclusive).
+ *
+ * @example
+ * const band: DiscountBand = { from: 0, to: 30, rate: 0.035 };
+ */
 export interface DiscountBand {
   from: number;
   /** Last year of the band; `null` means "and every later year". */
@@ -8,7 +13,12 @@ export interface DiscountBand {
   rate: number;
 }
 
-/** A named schedule of discount rates, held as versioned data so results can say which one they used. */
+/**
+ * A named schedule of discount rates, held as versioned data so results can say which one they used.
+ *
+ * @example
+ * const schedule: DiscountSchedule = DISCOUNT_SCHEDULES['green-book-health'];
+ */
 export interface DiscountSchedule {
   name: DiscountScheduleName;
   title: string;

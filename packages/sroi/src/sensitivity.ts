@@ -15,10 +15,20 @@ import { type PreparedModel, prepareModel, totalInputsValue, totalPresentValue }
 /** Longest duration the break-even search tries, in whole years. */
 export const DURATION_SEARCH_LIMIT = 50;
 
-/** How a break-even value was found. */
+/**
+ * How a break-even value was found.
+ *
+ * @example
+ * const method: BreakEvenMethod = 'bisection';
+ */
 export type BreakEvenMethod = 'closed-form' | 'bisection' | 'whole-year search';
 
-/** The value of one estimate at which the ratio is exactly 1:1 (value created equals inputs). */
+/**
+ * The value of one estimate at which the ratio is exactly 1:1 (value created equals inputs).
+ *
+ * @example
+ * const dw: BreakEven | undefined = sensitivity(model).breakEvens.find((b) => b.field === 'deadweight');
+ */
 export interface BreakEven {
   path: string;
   label: string;
@@ -33,7 +43,12 @@ export interface BreakEven {
   method: BreakEvenMethod;
 }
 
-/** One bar of a tornado chart: the ratio with one estimate lowered and raised, all else as modelled. */
+/**
+ * One bar of a tornado chart: the ratio with one estimate lowered and raised, all else as modelled.
+ *
+ * @example
+ * const [largest]: Swing[] = sensitivity(model).tornado;
+ */
 export interface Swing {
   path: string;
   label: string;
@@ -46,13 +61,23 @@ export interface Swing {
   swing: number;
 }
 
-/** Options for `sensitivity`. */
+/**
+ * Options for `sensitivity`.
+ *
+ * @example
+ * const options: SensitivityOptions = { swing: 0.1 }; // ±10%
+ */
 export interface SensitivityOptions {
   /** One-at-a-time change for the tornado, as a share (default 0.2 for ±20%). */
   swing?: number;
 }
 
-/** What `sensitivity` found. */
+/**
+ * What `sensitivity` found.
+ *
+ * @example
+ * const { breakEvens, tornado }: SensitivityResult = sensitivity(model);
+ */
 export interface SensitivityResult {
   ratio: number;
   swing: number;

@@ -2,7 +2,12 @@ import type { ImpactModel, Issue } from './model.ts';
 import { prepareModel, totalInputsValue, totalPresentValue } from './prepared-model.ts';
 import { DISCOUNT_SCHEDULES } from './schedules.ts';
 
-/** What `validateModel` found. `model` is the input, typed, when there are no errors. */
+/**
+ * What `validateModel` found. `model` is the input, typed, when there are no errors.
+ *
+ * @example
+ * const { valid, errors, warnings }: ValidationResult = validateModel(input);
+ */
 export interface ValidationResult {
   valid: boolean;
   errors: Issue[];

@@ -30,6 +30,26 @@ describe('the public API', () => {
     expect(missing).toEqual([]);
   });
 
+  it('documents every exported type with an example too', () => {
+    const index = readFileSync(`${SRC}index.ts`, 'utf8');
+    const inline = [...index.matchAll(/\btype (\w+)/g)].map((m) => m[1] as string);
+    const blocks = [...index.matchAll(/export type \{([^}]*)\}/g)].flatMap(
+      (m) => (m[1] as string).match(/\w+/g) ?? [],
+    );
+    const typeNames = [...inline.filter((name) => name !== 'from'), ...blocks];
+    const all = sourceFiles(SRC)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    expect(typeNames.length).toBeGreaterThan(30);
+    const missing = typeNames.filter((name) => {
+      const declaration = new RegExp(
+        `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:interface|type) ${name}\\b`,
+      );
+      return !(declaration.exec(all)?.[1] ?? '').includes('@example');
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('keeps I/O and Node modules out of the library (only the CLI reads files)', () => {
     for (const file of sourceFiles(SRC).filter((f) => !f.includes('/cli/'))) {
       const text = readFileSync(file, 'utf8');

@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorResponse } from '../../src/contract/errors.ts';
+import { type Permission, type Role, roles } from '../../src/contract/roles.ts';
+import { rolePermissions } from '../../src/server/access/role-permissions.ts';
+import { isWrite, type RouteCase, routeKey, routeTable, uniqueSuffix } from '../support/route-matrix.ts';
+import {
+  createTestApp,
+  databaseDigest,
+  type SeededUser,
+  seedOrganisation,
+  signIn,
+  type TestApp,
+  testOrigin,
+} from '../support/test-app.ts';
+
+/**
+ * The specification the server must meet, written independently of `role-permissions.ts`
+ * (which is pinned separately by a snapshot below).
+ */
+const expectedPermissions: Record<Role, readonly Permission[]> = {
+  admin: [
+    'own_account',
+    'organisation:read',
+    'organisation:manage',
+    'sites:read',
+    'sites:manage',
+    'users:read',
+    'users:manage',
+    'audit:read',
+  ],
+  coordinator: ['own_account', 'organisation:read', 'sites:read', 'users:read'],
+  peer_supporter: ['own_account', 'organisation:read', 'sites:read'],
+  volunteer: ['own_account', 'organisation:read', 'sites:read'],
+  evaluator: ['own_account', 'organisation:read', 'sites:read'],
+};
+
+type Variant =
+  | 'own site'
+  | 'another site of the same organisation'
+  | 'another organisation'
+  | 'a nonexistent id';
+const variants: Variant[] = [
+  'own site',
+  'another site of the same organisation',
+  'another organisation',
+  'a nonexistent id',
+];
+type Expectation = { status: number; code?: string };
+
+function expectationFor(route: RouteCase, role: Role, variant: Variant | null): Expectation {
+  if (!expectedPermissions[role].includes(route.permission)) return { status: 403, code: 'forbidden' };
+  const success = {
+    status: route.successStatus,
+    ...(route.successErrorCode ? { code: route.successErrorCode } : {}),
+  };
+  if (route.target === 'none' || variant === 'own site') return success;
+  // Sessions are only ever one's own: not even an admin may end another person's session here.
+  if (variant === 'another site of the same organisation' && role === 'admin' && route.target !== 'session')
+    return success;
+  return { status: 404, code: 'not_found' };
+}
+
+describe('the permission matrix', () => {
+  let t: TestApp;
+  let users: Record<string, SeededUser>;
+  let siteIds: Record<string, string>;
+  let otherOrganisation: { siteId: string; user: SeededUser };
+  const cookies = new Map<Role, string>();
+  const sessionOf = new Map<string, string>();
+
+  const inject = (method: string, url: string, cookie: string | undefined, payload?: unknown) =>
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(cookie ? { cookie } : {}), ...(isWrite(method) ? { origin: testOrigin } : {}) },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+
+  /** The id of the session a Cookie header carries, read through the API itself. */
+  async function currentSessionId(cookie: string): Promise<string> {
+    const response = await inject('GET', '/api/me/sessions', cookie);
+    const current = (response.json().items as { id: string; isCurrent: boolean }[]).find((s) => s.isCurrent);
+    if (!current) throw new Error('no current session');
+    return current.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const a = await seedOrganisation(t.database, {
+      name: 'Matrix A',
+      sites: ['North', 'South'],
+      users: [
+        ...roles.map((role) => ({ key: role, role, sites: ['North'] })),
+        { key: 'targetNorth', role: 'volunteer' as const, sites: ['North'] },
+        { key: 'targetSouth', role: 'volunteer' as const, sites: ['South'] },
+        { key: 'sessionHolderSouth', role: 'peer_supporter' as const, sites: ['South'] },
+      ],
+    });
+    const b = await seedOrganisation(t.database, {
+      name: 'Matrix B',
+      sites: ['Central'],
+      users: [{ key: 'targetB', role: 'volunteer', sites: ['Central'] }],
+    });
+    users = a.users;
+    siteIds = a.siteIds;
+    otherOrganisation = { siteId: b.siteIds.Central as string, user: b.users.targetB as SeededUser };
+    for (const role of roles) cookies.set(role, await signIn(t.app, (users[role] as SeededUser).email));
+    sessionOf.set(
+      'south',
+      await currentSessionId(await signIn(t.app, (users.sessionHolderSouth as SeededUser).email)),
+    );
+    sessionOf.set('b', await currentSessionId(await signIn(t.app, otherOrganisation.user.email)));
+  });
+  afterAll(() => t?.close());
+
+  const user = (key: string) => users[key] as SeededUser;
+
+  async function targetId(route: RouteCase, role: Role, variant: Variant): Promise<string> {
+    if (variant === 'a nonexistent id') return randomUUID();
+    switch (route.target) {
+      case 'user':
+        return variant === 'own site'
+          ? user('targetNorth').id
+          : variant === 'another organisation'
+            ? otherOrganisation.user.id
+            : user('targetSouth').id;
+      case 'site':
+        return variant === 'own site'
+          ? (siteIds.North as string)
+          : variant === 'another organisation'
+            ? otherOrganisation.siteId
+            : (siteIds.South as string);
+      case 'session':
+        if (variant === 'own site') return currentSessionId(await signIn(t.app, user(role).email)); // the caller's own second session
+        return (variant === 'another organisation' ? sessionOf.get('b') : sessionOf.get('south')) as string;
+      default:
+        return randomUUID();
+    }
+  }
+
+  async function call(
+    route: RouteCase,
+    role: Role,
+    variant: Variant | null,
+  ): Promise<LightMyRequestResponse> {
+    const cookie = route.endsCallerSession
+      ? await signIn(t.app, user(role).email)
+      : (cookies.get(role) as string);
+    const id = variant ? await targetId(route, role, variant) : randomUUID();
+    const body = route.body?.({ unique: uniqueSuffix, ownSiteId: siteIds.North as string });
+    return inject(route.method, route.url(id), cookie, body);
+  }
+
+  function describeExpectations(route: RouteCase, role: Role): string {
+    const cases =
+      route.target === 'none'
+        ? [expectationFor(route, role, null)]
+        : variants.map((v) => expectationFor(route, role, v));
+    const statuses = [...new Set(cases.map((c) => c.status))];
+    if (statuses.length === 1)
+      return route.target === 'none'
+        ? `answers ${statuses[0]}`
+        : `answers ${statuses[0]} whatever the target`;
+    return `answers ${variants.map((v, i) => `${cases[i]?.status} for ${v}`).join(', ')}`;
+  }
+
+  for (const role of roles) {
+    describe(`signed in as ${role}`, () => {
+      for (const route of routeTable) {
+        it(`${routeKey(route)} ${describeExpectations(route, role)}`, async () => {
+          const runs: { variant: Variant | null; expected: Expectation; response: LightMyRequestResponse }[] =
+            [];
+          for (const variant of route.target === 'none' ? [null] : variants) {
+            const expected = expectationFor(route, role, variant);
+            const isDenial = expected.status === 403 || expected.status === 404;
+            const before = isWrite(route.method) && isDenial ? await databaseDigest(t.database) : undefined;
+            const response = await call(route, role, variant);
+            const label = `${role} ${routeKey(route)} on ${variant ?? 'no target'}: ${response.body}`;
+            expect(response.statusCode, label).toBe(expected.status);
+            if (route.method !== 'HEAD' && expected.code) {
+              expect(errorResponse.parse(response.json()).error.code, label).toBe(expected.code);
+            }
+            if (before)
+              expect(await databaseDigest(t.database), `${label} changed the database`).toEqual(before);
+            runs.push({ variant, expected, response });
+          }
+          // A record out of scope must be indistinguishable from a record that does not exist.
+          const missing = runs.find((r) => r.variant === 'a nonexistent id');
+          for (const run of runs.filter((r) => r.expected.status === 404 && r !== missing)) {
+            if (route.method === 'HEAD')
+              expect(run.response.headers['content-length']).toBe(
+                missing?.response.headers['content-length'],
+              );
+            else
+              expect(run.response.json(), `${run.variant} vs a nonexistent id`).toEqual(
+                missing?.response.json(),
+              );
+          }
+        });
+      }
+    });
+  }
+
+  it('answers 401 unauthenticated without a cookie on every non-public route, and changes nothing', async () => {
+    for (const route of routeTable) {
+      const before = await databaseDigest(t.database);
+      const body = route.body?.({ unique: uniqueSuffix, ownSiteId: siteIds.North as string });
+      const response = await inject(route.method, route.url(user('targetNorth').id), undefined, body);
+      expect(response.statusCode, routeKey(route)).toBe(401);
+      if (route.method !== 'HEAD')
+        expect(errorResponse.parse(response.json()).error.code, routeKey(route)).toBe('unauthenticated');
+      expect(await databaseDigest(t.database), routeKey(route)).toEqual(before);
+    }
+  });
+
+  it('answers 401 to a cookie that names no session', async () => {
+    const response = await inject(
+      'GET',
+      '/api/me',
+      'peerpath.session_token=forged.value; __Secure-peerpath.session_token=forged.value',
+    );
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('unauthenticated');
+  });
+
+  it('covers exactly the routes the app declares, each with the permission the app declares', () => {
+    const declared = [...t.app.routeDeclarations].filter(
+      ([key, d]) => !d.isPublic && key.split(' ')[1]?.startsWith('/api/'),
+    );
+    const table = new Map(routeTable.map((r) => [routeKey(r), r.permission]));
+    expect(declared.length).toBeGreaterThan(0);
+    for (const [key, declaration] of declared) {
+      expect(
+        table.has(key),
+        `${key} is declared by the app but missing from test/support/route-matrix.ts`,
+      ).toBe(true);
+      expect(table.get(key), key).toBe(declaration.permission);
+    }
+    const declaredKeys = new Set(declared.map(([key]) => key));
+    for (const key of table.keys())
+      expect(declaredKeys.has(key), `${key} is in the table but the app does not declare it`).toBe(true);
+    expect(table.size).toBe(declared.length);
+  });
+
+  it('keeps every route declaration as it was reviewed (snapshot)', () => {
+    expect(Object.fromEntries([...t.app.routeDeclarations].sort())).toMatchSnapshot();
+  });
+
+  it('keeps the role → permission matrix as it was reviewed (snapshot), and as this test specifies it', () => {
+    expect(rolePermissions).toMatchSnapshot();
+    for (const role of roles)
+      expect([...rolePermissions[role]].sort(), role).toEqual([...expectedPermissions[role]].sort());
+  });
+});

@@ -1,0 +1,261 @@
+import type { z } from 'zod';
+import { auditQuery } from '../../src/contract/audit.ts';
+import { twoFactorConfirmBody, twoFactorEnrolBody } from '../../src/contract/auth.ts';
+import { idParams } from '../../src/contract/common.ts';
+import { updateOrganisationBody } from '../../src/contract/organisation.ts';
+import type { Permission } from '../../src/contract/roles.ts';
+import { createSiteBody, updateSiteBody } from '../../src/contract/sites.ts';
+import { createUserBody, listUsersQuery, updateUserBody } from '../../src/contract/users.ts';
+import { testPassword } from './test-app.ts';
+
+/**
+ * Every authenticated API route, written out by hand so a test can check it against what the
+ * app actually declares (`app.routeDeclarations`): a route added to the server without a row
+ * here fails the permission-matrix test.
+ */
+
+export type TargetKind = 'user' | 'site' | 'session' | 'none';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
+
+export type BodyContext = {
+  /** A string no other call has used, for names that must be unique. */
+  unique: () => string;
+  /** A site of the caller's own organisation that the caller works at. */
+  ownSiteId: string;
+};
+
+export type RouteCase = {
+  method: Method;
+  /** The OpenAPI-style key path, as in `app.routeDeclarations`: `/api/users/{userId}`. */
+  path: string;
+  permission: Permission;
+  target: TargetKind;
+  /** The concrete URL for a target id (ignored when target is 'none'). */
+  url: (targetId: string) => string;
+  body?: (context: BodyContext) => unknown;
+  /** The status an allowed, in-scope call answers with. */
+  successStatus: number;
+  /** Set when the "success" of this route for a user without two-factor is a stable error code. */
+  successErrorCode?: string;
+  /** What the route's Zod contract accepts, for the bad-input properties. */
+  schemas?: { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType };
+  /** Calling it ends the session it is called with, so each call needs its own sign-in. */
+  endsCallerSession?: boolean;
+  /** The route is declared as touching personal data (it must write an audit event). */
+  personalData?: 'read' | 'write';
+};
+
+let counter = 0;
+export const uniqueSuffix = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+const userParams = idParams('userId');
+const siteParams = idParams('siteId');
+const sessionParams = idParams('sessionId');
+
+const getRoutes: RouteCase[] = [
+  {
+    method: 'GET',
+    path: '/api/me',
+    permission: 'own_account',
+    target: 'none',
+    url: () => '/api/me',
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/me/sessions',
+    permission: 'own_account',
+    target: 'none',
+    url: () => '/api/me/sessions',
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/organisation',
+    permission: 'organisation:read',
+    target: 'none',
+    url: () => '/api/organisation',
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/sites',
+    permission: 'sites:read',
+    target: 'none',
+    url: () => '/api/sites',
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/users',
+    permission: 'users:read',
+    target: 'none',
+    url: () => '/api/users',
+    successStatus: 200,
+    schemas: { querystring: listUsersQuery },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/users/{userId}',
+    permission: 'users:read',
+    target: 'user',
+    url: (id) => `/api/users/${id}`,
+    successStatus: 200,
+    schemas: { params: userParams },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/events',
+    permission: 'audit:read',
+    target: 'none',
+    url: () => '/api/audit/events',
+    successStatus: 200,
+    schemas: { querystring: auditQuery },
+    personalData: 'read',
+  },
+];
+
+/** Fastify answers HEAD for every GET route, through the same hooks and handler. */
+const headRoutes: RouteCase[] = getRoutes.map((r) => ({ ...r, method: 'HEAD' }));
+
+const writeRoutes: RouteCase[] = [
+  {
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    permission: 'own_account',
+    target: 'none',
+    url: () => '/api/auth/sign-out',
+    successStatus: 200,
+    endsCallerSession: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/me/sessions/{sessionId}',
+    permission: 'own_account',
+    target: 'session',
+    url: (id) => `/api/me/sessions/${id}`,
+    successStatus: 200,
+    schemas: { params: sessionParams },
+  },
+  {
+    method: 'POST',
+    path: '/api/me/two-factor/enrol',
+    permission: 'own_account',
+    target: 'none',
+    url: () => '/api/me/two-factor/enrol',
+    body: () => ({ password: testPassword }),
+    successStatus: 200,
+    schemas: { body: twoFactorEnrolBody },
+  },
+  {
+    method: 'POST',
+    path: '/api/me/two-factor/confirm',
+    permission: 'own_account',
+    target: 'none',
+    url: () => '/api/me/two-factor/confirm',
+    body: () => ({ code: '000000' }),
+    successStatus: 400,
+    successErrorCode: 'validation_failed',
+    schemas: { body: twoFactorConfirmBody },
+  },
+  {
+    method: 'POST',
+    path: '/api/me/two-factor/recovery-codes',
+    permission: 'own_account',
+    target: 'none',
+    url: () => '/api/me/two-factor/recovery-codes',
+    body: () => ({ password: testPassword }),
+    successStatus: 400,
+    successErrorCode: 'validation_failed',
+    schemas: { body: twoFactorEnrolBody },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/organisation',
+    permission: 'organisation:manage',
+    target: 'none',
+    url: () => '/api/organisation',
+    body: ({ unique }) => ({ name: `Organisation ${unique()}` }),
+    successStatus: 200,
+    schemas: { body: updateOrganisationBody },
+  },
+  {
+    method: 'POST',
+    path: '/api/sites',
+    permission: 'sites:manage',
+    target: 'none',
+    url: () => '/api/sites',
+    body: ({ unique }) => ({ name: `Site ${unique()}` }),
+    successStatus: 201,
+    schemas: { body: createSiteBody },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/sites/{siteId}',
+    permission: 'sites:manage',
+    target: 'site',
+    url: (id) => `/api/sites/${id}`,
+    body: ({ unique }) => ({ name: `Renamed site ${unique()}` }),
+    successStatus: 200,
+    schemas: { params: siteParams, body: updateSiteBody },
+  },
+  {
+    method: 'POST',
+    path: '/api/users',
+    permission: 'users:manage',
+    target: 'none',
+    url: () => '/api/users',
+    body: ({ unique, ownSiteId }) => ({
+      name: `New person ${unique()}`,
+      email: `new.${unique()}@peerpath.test`,
+      role: 'volunteer',
+      siteIds: [ownSiteId],
+      password: 'a-long-enough-password',
+    }),
+    successStatus: 201,
+    schemas: { body: createUserBody },
+    personalData: 'write',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/users/{userId}',
+    permission: 'users:manage',
+    target: 'user',
+    url: (id) => `/api/users/${id}`,
+    body: ({ unique }) => ({ name: `Renamed person ${unique()}` }),
+    successStatus: 200,
+    schemas: { params: userParams, body: updateUserBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/users/{userId}/disable',
+    permission: 'users:manage',
+    target: 'user',
+    url: (id) => `/api/users/${id}/disable`,
+    successStatus: 200,
+    schemas: { params: userParams },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/users/{userId}/enable',
+    permission: 'users:manage',
+    target: 'user',
+    url: (id) => `/api/users/${id}/enable`,
+    successStatus: 200,
+    schemas: { params: userParams },
+    personalData: 'write',
+  },
+];
+
+export const routeTable: readonly RouteCase[] = [...getRoutes, ...headRoutes, ...writeRoutes];
+
+export const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+export const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+/** Routes that carry input the contract validates: a body, a query string or path parameters. */
+export const routesWithInput = routeTable.filter((r) => r.method !== 'HEAD' && r.schemas !== undefined);

@@ -97,6 +97,8 @@ export async function buildApp(options: BuildAppOptions) {
         'img-src': ["'self'", 'data:'],
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
+        // Ask browsers to upgrade to HTTPS only when Peerpath itself is served over HTTPS.
+        'upgrade-insecure-requests': options.publicUrl.startsWith('https:') ? [] : null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,12 @@ const coordinator = demoAccounts.find((account) => account.role === 'coordinator
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 function currentCode(base32Secret: string): string {
-  return new TOTP({ secret: Secret.fromBase32(base32Secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+  return new TOTP({
+    secret: Secret.fromBase32(base32Secret),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  }).generate();
 }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
@@ -90,7 +95,10 @@ describe('a service coordinator signs in with two-factor and opens user administ
     await page.setViewportSize({ width: 360, height: 740 });
     await page.reload();
     await page.getByRole('list', { name: 'Users' }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: coordinator?.email ?? '' }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: coordinator?.email ?? '' })
+      .waitFor();
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(360);
     await expectNoAxeViolations(page);

@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, Modal, Notification } from '@mantine/core';
 
 // Darker shades than Mantine's defaults so that text, links and buttons meet WCAG 2.2 AA
 // contrast (4.5:1) on white: blue 9 is 6:1, red 9 is 6.4:1, gray 7 is 8:1.
@@ -8,6 +8,16 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   cursorType: 'pointer',
+  components: {
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close message' } },
+    }),
+    // Mantine's close button is an icon with no name; screen readers would announce just "button".
+    Modal: Modal.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
+      styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-xl)' } },
+    }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -84,6 +84,14 @@ export function TwoFactorEnrolmentPage() {
 
       {step === 'app' && enrolment && (
         <>
+          <ErrorSummary
+            items={
+              savedCodesAttempt > 0 && !hasSavedCodes
+                ? [{ message: savedCodesError, fieldId: savedCodesId }]
+                : []
+            }
+            attempt={savedCodesAttempt}
+          />
           <section aria-labelledby="enrol-step-app">
             <Title
               order={2}
@@ -112,14 +120,6 @@ export function TwoFactorEnrolmentPage() {
             </Text>
           </section>
 
-          <ErrorSummary
-            items={
-              savedCodesAttempt > 0 && !hasSavedCodes
-                ? [{ message: savedCodesError, fieldId: savedCodesId }]
-                : []
-            }
-            attempt={savedCodesAttempt}
-          />
           <section aria-labelledby="enrol-recovery-codes">
             <Title order={2} size="h3" id="enrol-recovery-codes" mb="sm">
               Save your recovery codes

@@ -18,8 +18,9 @@ function roleLabel(role: string | null): string {
 
 const outcomeLabel = (event: AuditEvent) => (event.outcome === 'success' ? 'Allowed' : 'Failed or refused');
 
-function RecordIds({ ids }: { ids: string[] }) {
-  if (ids.length === 0) return <>–</>;
+const shownRecordIds = 3;
+
+function IdList({ ids }: { ids: string[] }) {
   return (
     <Stack gap={2}>
       {ids.map((id) => (
@@ -28,6 +29,21 @@ function RecordIds({ ids }: { ids: string[] }) {
         </Code>
       ))}
     </Stack>
+  );
+}
+
+/** A list view can touch dozens of records: show a few, the rest on request. */
+function RecordIds({ ids }: { ids: string[] }) {
+  if (ids.length === 0) return <>–</>;
+  if (ids.length <= shownRecordIds + 1) return <IdList ids={ids} />;
+  return (
+    <>
+      <IdList ids={ids.slice(0, shownRecordIds)} />
+      <details>
+        <summary>{ids.length - shownRecordIds} more</summary>
+        <IdList ids={ids.slice(shownRecordIds)} />
+      </details>
+    </>
   );
 }
 
@@ -69,33 +85,35 @@ export function AuditResults({ events, userNames }: AuditResultsProps) {
     );
   }
   return (
-    <Table striped verticalSpacing="sm" aria-label="Audit events">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">When</Table.Th>
-          <Table.Th scope="col">Who</Table.Th>
-          <Table.Th scope="col">Role</Table.Th>
-          <Table.Th scope="col">Action</Table.Th>
-          <Table.Th scope="col">Records</Table.Th>
-          <Table.Th scope="col">Outcome</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {events.map((event) => (
-          <Table.Tr key={event.id}>
-            <Table.Td>{formatDateTime(event.occurredAt)}</Table.Td>
-            <Table.Td>{whoLabel(event, userNames)}</Table.Td>
-            <Table.Td>{roleLabel(event.actorRole)}</Table.Td>
-            <Table.Td>
-              <Code>{event.action}</Code>
-            </Table.Td>
-            <Table.Td maw={260}>
-              <RecordIds ids={event.entityIds} />
-            </Table.Td>
-            <Table.Td>{outcomeLabel(event)}</Table.Td>
+    <Table.ScrollContainer minWidth={900} type="native">
+      <Table striped verticalSpacing="sm" aria-label="Audit events">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">When</Table.Th>
+            <Table.Th scope="col">Who</Table.Th>
+            <Table.Th scope="col">Role</Table.Th>
+            <Table.Th scope="col">Action</Table.Th>
+            <Table.Th scope="col">Records</Table.Th>
+            <Table.Th scope="col">Outcome</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((event) => (
+            <Table.Tr key={event.id}>
+              <Table.Td>{formatDateTime(event.occurredAt)}</Table.Td>
+              <Table.Td>{whoLabel(event, userNames)}</Table.Td>
+              <Table.Td>{roleLabel(event.actorRole)}</Table.Td>
+              <Table.Td>
+                <Code>{event.action}</Code>
+              </Table.Td>
+              <Table.Td w={320}>
+                <RecordIds ids={event.entityIds} />
+              </Table.Td>
+              <Table.Td>{outcomeLabel(event)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -12,6 +12,19 @@ export type UserListProps = {
   onAction?: ((action: UserAction) => void) | undefined;
 };
 
+/** Lets a long address wrap after the @ rather than mid-word. */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf('@');
+  if (at < 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  );
+}
+
 /** Wide screens: one row per user. */
 export function UsersTable({ users, siteNames, currentUserId, onAction }: UserListProps) {
   return (
@@ -39,7 +52,9 @@ export function UsersTable({ users, siteNames, currentUserId, onAction }: UserLi
                 {user.name}
                 {user.id === currentUserId && ' (you)'}
               </Table.Th>
-              <Table.Td style={{ wordBreak: 'break-all' }}>{user.email}</Table.Td>
+              <Table.Td>
+                <EmailText email={user.email} />
+              </Table.Td>
               <Table.Td>{roleLabels[user.role]}</Table.Td>
               <Table.Td>{siteNamesOf(user, siteNames)}</Table.Td>
               <Table.Td>

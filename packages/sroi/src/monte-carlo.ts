@@ -8,7 +8,14 @@ import {
   prepareModel,
   totalInputsValue,
 } from './prepared-model.ts';
-import { type CompiledDistribution, DISTRIBUTION_CODE, normalCdf, Random, sample } from './random.ts';
+import {
+  type CompiledDistribution,
+  chengConstants,
+  DISTRIBUTION_CODE,
+  normalCdf,
+  Random,
+  sample,
+} from './random.ts';
 
 /** Longest duration a sampled value may reach; keeps the discount table finite. */
 export const MAX_SIMULATED_DURATION = 100;
@@ -74,6 +81,8 @@ function compile(distribution: Distribution, field: EstimateField): CompiledDist
     b: 0,
     c: 0,
     d: 0,
+    e: 0,
+    f: 0,
     lo: limits.low,
     hi: limits.high,
   };
@@ -96,7 +105,8 @@ function compile(distribution: Distribution, field: EstimateField): CompiledDist
       const width = max - min;
       const alpha = width === 0 ? 1 : 1 + (lambda * (mode - min)) / width;
       const beta = width === 0 ? 1 : 1 + (lambda * (max - mode)) / width;
-      return { ...base, a: min, b: max, c: alpha, d: beta };
+      const [e, f] = chengConstants(alpha, beta);
+      return { ...base, a: min, b: max, c: alpha, d: beta, e, f };
     }
   }
 }

@@ -163,7 +163,7 @@ export const DISTRIBUTION_CODE = { uniform: 0, triangular: 1, 'truncated-normal'
 /**
  * A distribution reduced to numbers. Fields by type — uniform: a=min, b=max; triangular: a=min,
  * b=max, c=mode; truncated normal: a=mean, b=sd, c=Φ(lower), d=Φ(upper), lo/hi=bounds;
- * PERT: a=min, b=max, c=alpha, d=beta.
+ * PERT: a=min, b=max, c=alpha, d=beta, e and f Cheng's constants (0 when his method does not apply).
  */
 export interface CompiledDistribution {
   code: number;
@@ -171,8 +171,52 @@ export interface CompiledDistribution {
   b: number;
   c: number;
   d: number;
+  e: number;
+  f: number;
   lo: number;
   hi: number;
+}
+
+const LN_4 = Math.log(4);
+const ONE_PLUS_LN_5 = 1 + Math.log(5);
+
+/** Cheng's constants for beta(alpha, beta) when both exceed 1: [B, C]; [0, 0] otherwise. */
+export function chengConstants(alpha: number, beta: number): [number, number] {
+  const small = Math.min(alpha, beta);
+  if (!(small > 1)) return [0, 0];
+  const sum = alpha + beta;
+  const b = Math.sqrt((sum - 2) / (2 * alpha * beta - sum));
+  return [b, small + 1 / b];
+}
+
+/**
+ * Beta(alpha, beta) for alpha, beta > 1 by Cheng's algorithm BB (1978): one logarithm and one
+ * exponential per draw, against four of each for two gamma draws.
+ */
+function sampleBetaCheng(
+  random: Random,
+  alpha: number,
+  beta: number,
+  bConst: number,
+  cConst: number,
+): number {
+  const small = Math.min(alpha, beta);
+  const large = Math.max(alpha, beta);
+  const sum = alpha + beta;
+  for (;;) {
+    const u1 = random.nextOpen();
+    const u2 = random.nextOpen();
+    const v = bConst * Math.log(u1 / (1 - u1));
+    const w = small * Math.exp(v);
+    const z = u1 * u1 * u2;
+    const r = cConst * v - LN_4;
+    const s = small + r - w;
+    if (s + ONE_PLUS_LN_5 < 5 * z) {
+      const t = Math.log(z);
+      if (s <= t && r + sum * Math.log(sum / (large + w)) < t) continue;
+    }
+    return alpha === small ? w / (large + w) : large / (large + w);
+  }
 }
 
 /** Draw one value. Zero-width distributions return their single value. */
@@ -199,6 +243,7 @@ export function sample(random: Random, dist: CompiledDistribution): number {
     default: {
       const width = dist.b - dist.a;
       if (width === 0) return dist.a;
+      if (dist.e > 0) return dist.a + sampleBetaCheng(random, dist.c, dist.d, dist.e, dist.f) * width;
       const x = sampleGamma(random, dist.c);
       const y = sampleGamma(random, dist.d);
       return dist.a + (x / (x + y)) * width;

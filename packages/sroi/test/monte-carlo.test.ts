@@ -52,6 +52,15 @@ describe('Monte Carlo simulation', () => {
       (0 + 4 * 20 + 100) / 6,
       0,
     );
+    // Mode at the minimum: alpha = 1, so the two-gamma method is used instead of Cheng's.
+    expect(meanProxy({ uncertainty: { [proxy]: { type: 'pert', min: 0, mode: 0, max: 100 } } })).toBeCloseTo(
+      100 / 6,
+      0,
+    );
+    expect(meanProxy({ uncertainty: { [proxy]: { type: 'pert', min: 0, mode: 90, max: 100 } } })).toBeCloseTo(
+      (4 * 90 + 100) / 6,
+      0,
+    );
     expect(
       meanProxy({ uncertainty: { [proxy]: { type: 'truncated-normal', mean: 50, sd: 10 } } }),
     ).toBeCloseTo(50, 0);

@@ -1,4 +1,4 @@
-import { Alert, Button, Container } from '@mantine/core';
+import { Alert, Button, Container, Title } from '@mantine/core';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
 import { isApiError } from '../lib/api-client.ts';
 import { usePageTitle } from '../lib/page-title.ts';
@@ -10,7 +10,10 @@ export function RouteError({ error }: ErrorComponentProps) {
   const message = isApiError(error) ? error.message : 'Something went wrong. Try again.';
   return (
     <Container size="sm" py="xl">
-      <Alert color="red" variant="outline" title="Sorry, there is a problem" role="alert">
+      <Title order={1} mb="md">
+        Sorry, there is a problem
+      </Title>
+      <Alert color="red" variant="outline" role="alert">
         {message}
         <Button
           mt="md"

@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEventsResponse } from '../../src/contract/audit.ts';
+import { sqlState } from '../../src/server/db/database-errors.ts';
+import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
+import { routeKey, routeTable } from '../support/route-matrix.ts';
+import {
+  createTestApp,
+  databaseDigest,
+  type SeededUser,
+  seedOrganisation,
+  signIn,
+  type TestApp,
+  testOrigin,
+} from '../support/test-app.ts';
+
+const hour = 60 * 60 * 1000;
+
+describe('the audit trail', () => {
+  let t: TestApp;
+  /** The test moves this clock; audit events are stamped with it. Kept in the past so no session looks over-age. */
+  let now = new Date('2025-03-01T09:00:00.000Z');
+  /** What each route the app served declared as `config.personalData`, read from inside the app. */
+  const declaredPersonalData = new Map<string, string | undefined>();
+  let a: Awaited<ReturnType<typeof seedOrganisation>>;
+  let b: Awaited<ReturnType<typeof seedOrganisation>>;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      clock: { now: () => new Date(now) },
+      extraRoutes: (app) => {
+        app.addHook('onRequest', async (request) => {
+          const { method, url, config } = request.routeOptions;
+          if (url)
+            declaredPersonalData.set(
+              `${method} ${url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`,
+              config.personalData,
+            );
+        });
+      },
+    });
+    a = await seedOrganisation(t.database, {
+      name: 'Audit A',
+      sites: ['North', 'South'],
+      users: [
+        { key: 'admin', role: 'admin', sites: ['North'] },
+        { key: 'coordinator', role: 'coordinator', sites: ['North'] },
+        { key: 'subject', role: 'volunteer', sites: ['North'] },
+        { key: 'bystander', role: 'volunteer', sites: ['North'] },
+      ],
+    });
+    b = await seedOrganisation(t.database, {
+      name: 'Audit B',
+      sites: ['Central'],
+      users: [{ key: 'admin', role: 'admin', sites: ['Central'] }],
+    });
+    cookies.adminA = await signIn(t.app, userA('admin').email);
+    cookies.coordinatorA = await signIn(t.app, userA('coordinator').email);
+    cookies.adminB = await signIn(t.app, (b.users.admin as SeededUser).email);
+  });
+  afterAll(() => t?.close());
+
+  const userA = (key: string) => a.users[key] as SeededUser;
+  const request = (method: string, url: string, cookie: string, payload?: object) =>
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { cookie, ...(method === 'GET' ? {} : { origin: testOrigin }) },
+      ...(payload ? { payload } : {}),
+    });
+  const eventsOf = (response: LightMyRequestResponse) =>
+    t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.requestId, String(response.headers['x-request-id'])));
+  const auditCount = async () => (await t.db.select({ id: auditEvents.id }).from(auditEvents)).length;
+  const searchAudit = async (cookie: string, query: Record<string, string>) => {
+    const response = await request('GET', `/api/audit/events?${new URLSearchParams(query)}`, cookie);
+    expect(response.statusCode, response.body).toBe(200);
+    return auditEventsResponse.parse(response.json());
+  };
+
+  /**
+   * One request per personal-data route, with the audit event it must leave. Filled in as the
+   * requests are made, so the ids of created records are known.
+   */
+  type Case = {
+    key: string;
+    call: () => Promise<LightMyRequestResponse>;
+    action: string;
+    recordIds: (response: LightMyRequestResponse) => string[];
+  };
+  const cases = (): Case[] => {
+    const subject = userA('subject');
+    return [
+      {
+        key: 'GET /api/users',
+        call: () => request('GET', '/api/users', cookies.adminA as string),
+        action: 'user.list',
+        recordIds: (r) => r.json().items.map((u: { id: string }) => u.id),
+      },
+      {
+        key: 'GET /api/users',
+        call: () => request('GET', '/api/users?search=subject', cookies.adminA as string),
+        action: 'user.search',
+        recordIds: () => [subject.id],
+      },
+      {
+        key: 'GET /api/users/{userId}',
+        call: () => request('GET', `/api/users/${subject.id}`, cookies.adminA as string),
+        action: 'user.view',
+        recordIds: () => [subject.id],
+      },
+      {
+        key: 'POST /api/users',
+        call: () =>
+          request('POST', '/api/users', cookies.adminA as string, {
+            name: 'Audited Newcomer',
+            email: `newcomer.${randomUUID()}@peerpath.test`,
+            role: 'volunteer',
+            siteIds: [a.siteIds.North],
+            password: 'a-long-enough-password',
+          }),
+        action: 'user.create',
+        recordIds: (r) => [r.json().id],
+      },
+      {
+        key: 'PATCH /api/users/{userId}',
+        call: () =>
+          request('PATCH', `/api/users/${subject.id}`, cookies.adminA as string, { name: 'Subject Renamed' }),
+        action: 'user.update',
+        recordIds: () => [subject.id],
+      },
+      {
+        key: 'POST /api/users/{userId}/disable',
+        call: () => request('POST', `/api/users/${subject.id}/disable`, cookies.adminA as string),
+        action: 'user.disable',
+        recordIds: () => [subject.id],
+      },
+      {
+        key: 'POST /api/users/{userId}/enable',
+        call: () => request('POST', `/api/users/${subject.id}/enable`, cookies.adminA as string),
+        action: 'user.enable',
+        recordIds: () => [subject.id],
+      },
+      {
+        key: 'GET /api/audit/events',
+        call: () => request('GET', `/api/audit/events?recordId=${subject.id}`, cookies.adminA as string),
+        action: 'audit.search',
+        recordIds: () => [],
+      },
+    ];
+  };
+
+  it('writes exactly one audit event per personal-data request: who, role, action, records, outcome, request id, organisation', async () => {
+    for (const c of cases()) {
+      now = new Date(now.getTime() + 60_000);
+      const before = await auditCount();
+      const response = await c.call();
+      expect(response.statusCode, `${c.key}: ${response.body}`).toBeLessThan(300);
+      const events = await eventsOf(response);
+      expect(events, c.key).toHaveLength(1);
+      expect(await auditCount(), `${c.key} wrote more than one event`).toBe(before + 1);
+      const [event] = events;
+      expect(event?.actorUserId, c.key).toBe(userA('admin').id);
+      expect(event?.actorRole, c.key).toBe('admin');
+      expect(event?.action, c.key).toBe(c.action);
+      expect(event?.outcome, c.key).toBe('success');
+      expect(event?.organisationId, c.key).toBe(a.organisation.id);
+      expect(event?.requestId, c.key).toBe(response.headers['x-request-id']);
+      expect(event?.occurredAt.toISOString(), c.key).toBe(now.toISOString());
+      const expectedIds = c.recordIds(response);
+      expect([...(event?.entityIds ?? [])].sort(), c.key).toEqual([...expectedIds].sort());
+      if (c.action === 'user.list') expect(expectedIds.length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('covers every route that declares personal data, and only those (as declared in the route config)', async () => {
+    const exercised = new Set(cases().map((c) => c.key));
+    // Make sure every table route has been through the app once, so its config has been seen.
+    for (const route of routeTable.filter((r) => r.method === 'GET' && !r.path.includes('{'))) {
+      await request('GET', route.url(''), cookies.adminA as string);
+    }
+    const declaredKeys = [...declaredPersonalData]
+      .filter(([, personalData]) => personalData !== undefined)
+      .map(([key]) => key);
+    expect(declaredKeys.length).toBeGreaterThan(0);
+    for (const key of declaredKeys)
+      expect(exercised.has(key), `${key} declares personalData but is not exercised here`).toBe(true);
+    for (const key of exercised)
+      expect(
+        declaredPersonalData.get(key),
+        `${key} is audited here but declares no personalData`,
+      ).toBeDefined();
+    const tablePersonal = routeTable.filter((r) => r.personalData && r.method !== 'HEAD').map(routeKey);
+    expect(new Set(tablePersonal)).toEqual(exercised);
+    for (const r of routeTable.filter((x) => x.method !== 'HEAD' && declaredPersonalData.has(routeKey(x)))) {
+      expect(declaredPersonalData.get(routeKey(r)), routeKey(r)).toBe(r.personalData);
+    }
+  });
+
+  it('writes no audit event for a request it refuses (404 or 403)', async () => {
+    const before = await databaseDigest(t.database);
+    expect((await request('GET', `/api/users/${randomUUID()}`, cookies.adminA as string)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await request('GET', `/api/users/${(b.users.admin as SeededUser).id}`, cookies.adminA as string))
+        .statusCode,
+    ).toBe(404);
+    expect((await request('GET', '/api/audit/events', cookies.coordinatorA as string)).statusCode).toBe(403);
+    expect(
+      (
+        await request('PATCH', `/api/users/${userA('bystander').id}`, cookies.coordinatorA as string, {
+          name: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(await databaseDigest(t.database)).toEqual(before);
+  });
+
+  it('answers "who accessed this record" with every access to it, by whom, and nothing else', async () => {
+    const subject = userA('subject');
+    now = new Date(now.getTime() + hour);
+    const byCoordinator = await request('GET', `/api/users/${subject.id}`, cookies.coordinatorA as string);
+    expect(byCoordinator.statusCode).toBe(200);
+    const otherRecord = await request(
+      'GET',
+      `/api/users/${userA('bystander').id}`,
+      cookies.coordinatorA as string,
+    );
+    expect(otherRecord.statusCode).toBe(200);
+
+    const result = await searchAudit(cookies.adminA as string, { recordId: subject.id, limit: '200' });
+    const expected = (await t.db.select().from(auditEvents)).filter((e) => e.entityIds.includes(subject.id));
+    expect(result.total).toBe(expected.length);
+    expect(result.items.map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    for (const e of result.items) expect(e.entityIds).toContain(subject.id);
+    expect(new Set(result.items.map((e) => e.actorUserId))).toEqual(
+      new Set([userA('admin').id, userA('coordinator').id]),
+    );
+    expect(result.items.map((e) => e.requestId)).toContain(byCoordinator.headers['x-request-id']);
+    expect(result.items.map((e) => e.requestId)).not.toContain(otherRecord.headers['x-request-id']);
+    const actions = new Set(result.items.map((e) => e.action));
+    for (const action of [
+      'user.view',
+      'user.update',
+      'user.disable',
+      'user.enable',
+      'user.search',
+      'user.list',
+    ])
+      expect(actions).toContain(action);
+    // Newest first.
+    const times = result.items.map((e) => e.occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('answers "what did this user touch between two times", leaving out events outside the window', async () => {
+    const coordinator = userA('coordinator');
+    const start = new Date('2025-06-01T10:00:00.000Z');
+    const touched: Record<string, string> = {};
+    for (const [offsetHours, key] of [
+      [0, 'before'],
+      [1, 'first'],
+      [2, 'second'],
+      [3, 'after'],
+    ] as const) {
+      now = new Date(start.getTime() + offsetHours * hour);
+      const target =
+        key === 'before' || key === 'after'
+          ? userA('bystander')
+          : key === 'first'
+            ? userA('subject')
+            : userA('admin');
+      const response = await request('GET', `/api/users/${target.id}`, cookies.coordinatorA as string);
+      expect(response.statusCode).toBe(200);
+      touched[key] = String(response.headers['x-request-id']);
+    }
+    // Something else done by someone else inside the window.
+    now = new Date(start.getTime() + 1.5 * hour);
+    const byAdmin = await request('GET', `/api/users/${userA('subject').id}`, cookies.adminA as string);
+
+    now = new Date(start.getTime() + 10 * hour);
+    const window = {
+      actorUserId: coordinator.id,
+      from: new Date(start.getTime() + 0.5 * hour).toISOString(),
+      to: new Date(start.getTime() + 2.5 * hour).toISOString(),
+    };
+    const result = await searchAudit(cookies.adminA as string, window);
+    expect(result.items.map((e) => e.requestId).sort()).toEqual([touched.first, touched.second].sort());
+    expect(result.total).toBe(2);
+    expect(result.items.flatMap((e) => e.entityIds).sort()).toEqual(
+      [userA('subject').id, userA('admin').id].sort(),
+    );
+    for (const e of result.items) expect(e.actorUserId).toBe(coordinator.id);
+    expect(result.items.map((e) => e.requestId)).not.toContain(byAdmin.headers['x-request-id']);
+
+    // The bounds are inclusive: an event exactly at `from` or `to` is inside.
+    const exact = await searchAudit(cookies.adminA as string, {
+      actorUserId: coordinator.id,
+      from: new Date(start.getTime() + hour).toISOString(),
+      to: new Date(start.getTime() + 2 * hour).toISOString(),
+    });
+    expect(exact.items.map((e) => e.requestId).sort()).toEqual([touched.first, touched.second].sort());
+
+    // A window with nothing in it.
+    const empty = await searchAudit(cookies.adminA as string, {
+      actorUserId: coordinator.id,
+      from: new Date(start.getTime() + 3.5 * hour).toISOString(),
+      to: new Date(start.getTime() + 4 * hour).toISOString(),
+    });
+    expect(empty).toEqual({ items: [], total: 0 });
+  });
+
+  it('never shows an admin of another organisation any of this organisation’s events', async () => {
+    const eventsOfA = (
+      await t.db.select().from(auditEvents).where(eq(auditEvents.organisationId, a.organisation.id))
+    ).map((e) => e.id);
+    expect(eventsOfA.length).toBeGreaterThan(5);
+    expect(await searchAudit(cookies.adminB as string, { recordId: userA('subject').id })).toEqual({
+      items: [],
+      total: 0,
+    });
+    expect(await searchAudit(cookies.adminB as string, { actorUserId: userA('admin').id })).toEqual({
+      items: [],
+      total: 0,
+    });
+    const everything = await searchAudit(cookies.adminB as string, { limit: '200' });
+    expect(everything.items.filter((e) => eventsOfA.includes(e.id))).toEqual([]);
+    // It does see its own: at least the searches it just made.
+    expect(everything.items.length).toBeGreaterThan(0);
+    for (const e of everything.items) expect(e.actorUserId).toBe((b.users.admin as SeededUser).id);
+  });
+
+  describe('in the database itself', () => {
+    const refusal = async (statement: ReturnType<typeof sql>) => {
+      try {
+        await t.db.execute(statement);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+
+    it.each([
+      ['UPDATE', sql`update audit_events set action = 'rewritten'`],
+      [
+        'UPDATE of one row',
+        sql`update audit_events set outcome = 'failure' where id = (select id from audit_events limit 1)`,
+      ],
+      ['DELETE', sql`delete from audit_events`],
+      ['TRUNCATE', sql`truncate audit_events`],
+    ])('refuses %s of audit_events', async (_name, statement) => {
+      const before = await databaseDigest(t.database);
+      expect(before.audit_events).not.toMatch(/^0:/);
+      const error = await refusal(statement);
+      expect(error, 'the statement was accepted').toBeDefined();
+      expect(sqlState(error)).toBe('42501');
+      expect(await databaseDigest(t.database)).toEqual(before);
+    });
+
+    it('still accepts a new event (the table is append-only, not read-only)', async () => {
+      const before = await auditCount();
+      await t.db.execute(
+        sql`insert into audit_events (id, organisation_id, occurred_at, action, outcome) values (${randomUUID()}, ${a.organisation.id}, now(), 'test.append', 'success')`,
+      );
+      expect(await auditCount()).toBe(before + 1);
+    });
+  });
+});

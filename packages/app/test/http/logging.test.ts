@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createTestApp,
@@ -28,12 +28,17 @@ describe('the logs', () => {
   const lowerMarker = marker.toLowerCase();
   const responses: { label: string; response: LightMyRequestResponse }[] = [];
 
-  const send = async (label: string, options: Parameters<TestApp['app']['inject']>[0]) => {
+  const send = async (label: string, options: InjectOptions) => {
     const response = await t.app.inject(options as never);
     responses.push({ label, response });
     return response;
   };
-  const write = (method: 'POST' | 'PATCH', url: string, payload: unknown, withCookie = cookie) =>
+  const write = (
+    method: 'POST' | 'PATCH',
+    url: string,
+    payload: object,
+    withCookie = cookie,
+  ): InjectOptions =>
     ({
       method,
       url,
@@ -130,7 +135,7 @@ describe('the logs', () => {
     ).toBe(401);
 
     // Failing requests (4xx) carrying the marker.
-    const failures: [string, Parameters<TestApp['app']['inject']>[0], number][] = [
+    const failures: [string, InjectOptions, number][] = [
       [
         'bad e-mail',
         write('POST', '/api/users', {

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse } from '../../src/contract/errors.ts';
 import { type Permission, type Role, roles } from '../../src/contract/roles.ts';
 import { rolePermissions } from '../../src/server/access/role-permissions.ts';
+import { userSites, users as usersTable } from '../../src/server/auth/auth.table.ts';
+import { sites as sitesTable } from '../../src/server/modules/sites/sites.table.ts';
 import { isWrite, type RouteCase, routeKey, routeTable, uniqueSuffix } from '../support/route-matrix.ts';
 import {
   createTestApp,
@@ -66,6 +69,7 @@ describe('the permission matrix', () => {
   let t: TestApp;
   let users: Record<string, SeededUser>;
   let siteIds: Record<string, string>;
+  let organisationAId: string;
   let otherOrganisation: { siteId: string; user: SeededUser };
   const cookies = new Map<Role, string>();
   const sessionOf = new Map<string, string>();
@@ -105,6 +109,7 @@ describe('the permission matrix', () => {
     });
     users = a.users;
     siteIds = a.siteIds;
+    organisationAId = a.organisation.id;
     otherOrganisation = { siteId: b.siteIds.Central as string, user: b.users.targetB as SeededUser };
     for (const role of roles) cookies.set(role, await signIn(t.app, (users[role] as SeededUser).email));
     sessionOf.set(
@@ -202,6 +207,83 @@ describe('the permission matrix', () => {
       }
     });
   }
+
+  describe('lists are scoped too', () => {
+    /** Ids of the users working at one of the given sites, read straight from the database. */
+    const usersAt = async (siteIdList: string[]) =>
+      [
+        ...new Set(
+          (
+            await t.db
+              .select({ id: userSites.userId })
+              .from(userSites)
+              .where(inArray(userSites.siteId, siteIdList))
+          ).map((r) => r.id),
+        ),
+      ].sort();
+    const sitesOf = async (organisationId: string) =>
+      (
+        await t.db
+          .select({ id: sitesTable.id })
+          .from(sitesTable)
+          .where(eq(sitesTable.organisationId, organisationId))
+      )
+        .map((r) => r.id)
+        .sort();
+
+    it('shows an admin every user of its organisation, at every site, and no one else', async () => {
+      const response = await inject('GET', '/api/users?limit=200', cookies.get('admin'));
+      const ids = (response.json().items as { id: string }[]).map((u) => u.id).sort();
+      const organisationA = await t.db
+        .select({ id: usersTable.id })
+        .from(usersTable)
+        .where(eq(usersTable.organisationId, organisationAId));
+      expect(ids).toContain(user('targetSouth').id);
+      expect(ids).not.toContain(otherOrganisation.user.id);
+      expect(ids).toEqual(organisationA.map((u) => u.id).sort());
+    });
+
+    it('shows a coordinator only the users of its own site', async () => {
+      const response = await inject('GET', '/api/users?limit=200', cookies.get('coordinator'));
+      const ids = (response.json().items as { id: string }[]).map((u) => u.id).sort();
+      expect(ids).toEqual(await usersAt([siteIds.North as string]));
+      expect(ids).not.toContain(user('targetSouth').id);
+      expect(ids).not.toContain(otherOrganisation.user.id);
+      // Asking for the other site's users by filter does not widen the scope.
+      const filtered = await inject('GET', `/api/users?siteId=${siteIds.South}`, cookies.get('coordinator'));
+      expect(filtered.json()).toEqual({ items: [], total: 0 });
+      const otherOrg = await inject(
+        'GET',
+        `/api/users?siteId=${otherOrganisation.siteId}`,
+        cookies.get('admin'),
+      );
+      expect(otherOrg.json()).toEqual({ items: [], total: 0 });
+    });
+
+    it.each(roles)('shows a %s only the sites in its scope', async (role) => {
+      const response = await inject('GET', '/api/sites', cookies.get(role));
+      const ids = (response.json().items as { id: string }[]).map((s) => s.id).sort();
+      expect(ids).toEqual(role === 'admin' ? await sitesOf(organisationAId) : [siteIds.North]);
+      expect(ids).not.toContain(otherOrganisation.siteId);
+    });
+
+    it('refuses to let an admin put a person at another organisation’s site, and changes nothing', async () => {
+      const before = await databaseDigest(t.database);
+      const create = await inject('POST', '/api/users', cookies.get('admin'), {
+        name: 'Misplaced',
+        email: `misplaced.${uniqueSuffix()}@peerpath.test`,
+        role: 'volunteer',
+        siteIds: [otherOrganisation.siteId],
+        password: 'a-long-enough-password',
+      });
+      expect(create.statusCode).toBe(400);
+      const move = await inject('PATCH', `/api/users/${user('targetNorth').id}`, cookies.get('admin'), {
+        siteIds: [otherOrganisation.siteId],
+      });
+      expect(move.statusCode).toBe(400);
+      expect(await databaseDigest(t.database)).toEqual(before);
+    });
+  });
 
   it('answers 401 unauthenticated without a cookie on every non-public route, and changes nothing', async () => {
     for (const route of routeTable) {

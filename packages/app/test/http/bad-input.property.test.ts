@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -304,6 +305,25 @@ describe('bad input, on every route that takes input', () => {
         ),
         { numRuns: 20 },
       );
+    });
+  });
+
+  it('answers a streamed body with no content-length that grows past 256 KiB with 413, and changes nothing', async () => {
+    await withUnchangedDatabase(async (assertUnchanged) => {
+      const chunk = `"${'x'.repeat(64 * 1024)}",`;
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/sites',
+        headers: { cookie, origin: testOrigin, ...jsonHeaders },
+        payload: Readable.from([
+          '{"name":"n","padding":[',
+          ...Array.from({ length: 6 }, () => chunk),
+          '""]}',
+        ]),
+      });
+      expect(response.statusCode).toBe(413);
+      expect(expectRejected(response, 'streamed').code).toBe('body_too_large');
+      await assertUnchanged();
     });
   });
 

@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/sroi', 'packages/app'],
+    // Each app test file opens its own database; two cores run two files at a time comfortably.
+    maxWorkers: 2,
   },
 });

@@ -7,6 +7,7 @@ import { type Permission, type Role, roles } from '../../src/contract/roles.ts';
 import { rolePermissions } from '../../src/server/access/role-permissions.ts';
 import { userSites, users as usersTable } from '../../src/server/auth/auth.table.ts';
 import { sites as sitesTable } from '../../src/server/modules/sites/sites.table.ts';
+import { freshSession } from '../support/fresh-session.ts';
 import { isWrite, type RouteCase, routeKey, routeTable, uniqueSuffix } from '../support/route-matrix.ts';
 import {
   createTestApp,
@@ -71,7 +72,8 @@ describe('the permission matrix', () => {
   let siteIds: Record<string, string>;
   let organisationAId: string;
   let otherOrganisation: { siteId: string; user: SeededUser };
-  const cookies = new Map<Role, string>();
+  const sessions = new Map<Role, () => Promise<string>>();
+  const cookieOf = (role: Role) => (sessions.get(role) as () => Promise<string>)();
   const sessionOf = new Map<string, string>();
 
   const inject = (method: string, url: string, cookie: string | undefined, payload?: unknown) =>
@@ -111,7 +113,7 @@ describe('the permission matrix', () => {
     siteIds = a.siteIds;
     organisationAId = a.organisation.id;
     otherOrganisation = { siteId: b.siteIds.Central as string, user: b.users.targetB as SeededUser };
-    for (const role of roles) cookies.set(role, await signIn(t.app, (users[role] as SeededUser).email));
+    for (const role of roles) sessions.set(role, freshSession(t.app, (users[role] as SeededUser).email));
     sessionOf.set(
       'south',
       await currentSessionId(await signIn(t.app, (users.sessionHolderSouth as SeededUser).email)),
@@ -150,9 +152,7 @@ describe('the permission matrix', () => {
     role: Role,
     variant: Variant | null,
   ): Promise<LightMyRequestResponse> {
-    const cookie = route.endsCallerSession
-      ? await signIn(t.app, user(role).email)
-      : (cookies.get(role) as string);
+    const cookie = route.endsCallerSession ? await signIn(t.app, user(role).email) : await cookieOf(role);
     const id = variant ? await targetId(route, role, variant) : randomUUID();
     const body = route.body?.({ unique: uniqueSuffix, ownSiteId: siteIds.North as string });
     return inject(route.method, route.url(id), cookie, body);
@@ -232,7 +232,7 @@ describe('the permission matrix', () => {
         .sort();
 
     it('shows an admin every user of its organisation, at every site, and no one else', async () => {
-      const response = await inject('GET', '/api/users?limit=200', cookies.get('admin'));
+      const response = await inject('GET', '/api/users?limit=200', await cookieOf('admin'));
       const ids = (response.json().items as { id: string }[]).map((u) => u.id).sort();
       const organisationA = await t.db
         .select({ id: usersTable.id })
@@ -244,24 +244,28 @@ describe('the permission matrix', () => {
     });
 
     it('shows a coordinator only the users of its own site', async () => {
-      const response = await inject('GET', '/api/users?limit=200', cookies.get('coordinator'));
+      const response = await inject('GET', '/api/users?limit=200', await cookieOf('coordinator'));
       const ids = (response.json().items as { id: string }[]).map((u) => u.id).sort();
       expect(ids).toEqual(await usersAt([siteIds.North as string]));
       expect(ids).not.toContain(user('targetSouth').id);
       expect(ids).not.toContain(otherOrganisation.user.id);
       // Asking for the other site's users by filter does not widen the scope.
-      const filtered = await inject('GET', `/api/users?siteId=${siteIds.South}`, cookies.get('coordinator'));
+      const filtered = await inject(
+        'GET',
+        `/api/users?siteId=${siteIds.South}`,
+        await cookieOf('coordinator'),
+      );
       expect(filtered.json()).toEqual({ items: [], total: 0 });
       const otherOrg = await inject(
         'GET',
         `/api/users?siteId=${otherOrganisation.siteId}`,
-        cookies.get('admin'),
+        await cookieOf('admin'),
       );
       expect(otherOrg.json()).toEqual({ items: [], total: 0 });
     });
 
     it.each(roles)('shows a %s only the sites in its scope', async (role) => {
-      const response = await inject('GET', '/api/sites', cookies.get(role));
+      const response = await inject('GET', '/api/sites', await cookieOf(role));
       const ids = (response.json().items as { id: string }[]).map((s) => s.id).sort();
       expect(ids).toEqual(role === 'admin' ? await sitesOf(organisationAId) : [siteIds.North]);
       expect(ids).not.toContain(otherOrganisation.siteId);
@@ -269,7 +273,7 @@ describe('the permission matrix', () => {
 
     it('refuses to let an admin put a person at another organisation’s site, and changes nothing', async () => {
       const before = await databaseDigest(t.database);
-      const create = await inject('POST', '/api/users', cookies.get('admin'), {
+      const create = await inject('POST', '/api/users', await cookieOf('admin'), {
         name: 'Misplaced',
         email: `misplaced.${uniqueSuffix()}@peerpath.test`,
         role: 'volunteer',
@@ -277,7 +281,7 @@ describe('the permission matrix', () => {
         password: 'a-long-enough-password',
       });
       expect(create.statusCode).toBe(400);
-      const move = await inject('PATCH', `/api/users/${user('targetNorth').id}`, cookies.get('admin'), {
+      const move = await inject('PATCH', `/api/users/${user('targetNorth').id}`, await cookieOf('admin'), {
         siteIds: [otherOrganisation.siteId],
       });
       expect(move.statusCode).toBe(400);

@@ -17,6 +17,7 @@ import { newId } from './db/ids.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerLoadShedding } from './http/load-shedding.ts';
 import { loggerOptions } from './http/logging.ts';
+import { registerNulCharacterGuard } from './http/nul-characters.ts';
 import { registerOpenApi, rememberDeclaration } from './http/openapi.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -88,6 +89,9 @@ export async function buildApp(options: BuildAppOptions) {
   });
 
   registerErrorHandler(app);
+  registerNulCharacterGuard(app);
+  // Only JSON bodies: an HTML form can post text/plain across sites without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
   registerLoadShedding(app, { maxInFlight: options.maxInFlight ?? 64 });
   registerOriginCheck(app, { trustedOrigins: [options.publicUrl] });
   registerAuthentication(app, deps);

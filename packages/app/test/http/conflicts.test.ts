@@ -13,15 +13,14 @@ import {
  * Two people saving the same unique thing at once must get one success and a clear 409, never a 500.
  * PGlite runs one transaction at a time, so the race only happens on PostgreSQL.
  */
-const racesAreReal = Boolean(process.env.PEERPATH_TEST_DATABASE_URL);
 
-// BUG (modules/sites/sites.service.ts createSite/renameSite, modules/users/users.service.ts createUser):
+// Regression guard, fixed (was modules/sites/sites.service.ts createSite/renameSite, modules/users/users.service.ts createUser):
 // uniqueness is checked with a SELECT before the INSERT, so two concurrent requests both pass the
 // check and the loser hits the unique constraint (sites_organisation_name_unique / users_email_unique,
 // SQLSTATE 23505), which the error handler turns into 500 internal_error. Suggested fix: map 23505 on
 // those constraints to 409 conflict (e.g. catch it in the services, or in error-handler.ts via sqlState).
 // On PostgreSQL these tests are expected to fail until that is fixed; on PGlite they pass.
-const itOnRace = racesAreReal ? it.fails : it;
+const itOnRace = it;
 
 describe('concurrent writes of the same unique value', () => {
   let t: TestApp;

@@ -94,7 +94,10 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
         'Your organisation requires two-factor authentication for your role. Set it up to continue.',
       );
     }
-    if (!can(actor.role, config.permission)) throw forbidden();
+    if (!can(actor.role, config.permission)) {
+      request.log.info({ userId: actor.userId, permission: config.permission }, 'refused: permission');
+      throw forbidden();
+    }
     request.actor = actor;
   });
 }

@@ -1,8 +1,23 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../contract/errors.ts';
-import { isDatabaseUnavailable } from '../db/database-errors.ts';
-import { AppError, type ErrorDetail, serviceUnavailable, validationFailed } from './app-error.ts';
+import { isDatabaseUnavailable, sqlState } from '../db/database-errors.ts';
+import { AppError, conflict, type ErrorDetail, serviceUnavailable, validationFailed } from './app-error.ts';
+
+/** Unique constraints whose violation means "someone else already uses this value". */
+const uniqueFields: Record<string, string> = {
+  sites_organisation_name_unique: 'name',
+  users_email_unique: 'email',
+};
+
+function constraintOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const e = current as { constraint?: unknown; cause?: unknown };
+    if (typeof e.constraint === 'string') return e.constraint;
+    current = e.cause;
+  }
+  return undefined;
+}
 
 function fieldPath(path: readonly PropertyKey[] | undefined, location?: string): string {
   const dotted = (path ?? []).map(String).join('.');
@@ -14,19 +29,17 @@ function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = (error as FastifyError).validationContext;
-    const details: ErrorDetail[] = error.validation.map((issue) => {
-      const params = issue.params as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
-      const zodIssue = params.issue;
-      if (zodIssue?.code === 'unrecognized_keys' && zodIssue.keys) {
-        return {
-          field: fieldPath([...(zodIssue.path ?? []), ...zodIssue.keys], location),
-          message: `Unknown field. Remove it: only the documented fields are accepted.`,
-        };
+    const details: ErrorDetail[] = error.validation.flatMap((issue) => {
+      // The provider reports the path as a JSON pointer ("/siteIds/0") and the Zod code as `keyword`.
+      const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+      const keys = (issue.params as { keys?: unknown }).keys;
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        return keys.map((key) => ({
+          field: fieldPath([...path, String(key)], location),
+          message: 'Unknown field. Remove it: only the documented fields are accepted.',
+        }));
       }
-      return {
-        field: fieldPath(zodIssue?.path, location),
-        message: issue.message ?? 'This value is not valid.',
-      };
+      return [{ field: fieldPath(path, location), message: issue.message ?? 'This value is not valid.' }];
     });
     return validationFailed(details);
   }
@@ -51,6 +64,14 @@ function toAppError(error: FastifyError | Error): AppError {
     return new AppError('malformed_json', 400, 'The request body is not valid JSON.');
   }
   if (isDatabaseUnavailable(error)) return serviceUnavailable('database_unavailable');
+  if (sqlState(error) === '23505') {
+    // A race past a service's own "already exists" check: same answer as the check gives.
+    const field = uniqueFields[constraintOf(error) ?? ''];
+    return conflict(
+      'That already exists.',
+      field ? [{ field, message: 'Choose a value nothing else uses.' }] : undefined,
+    );
+  }
   return new AppError('internal_error', 500, 'Something went wrong on our side. It has been logged.');
 }
 
@@ -61,7 +82,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       // Log the kind of failure and where, never its message: driver messages can quote the data.
       request.log.error(
         {
-          err: { type: error.name, code: (error as FastifyError).code, stack: stackFrames(error) },
+          failure: { type: error.name, code: (error as FastifyError).code, stack: stackFrames(error) },
           serialization: isResponseSerializationError(error) || undefined,
         },
         `request failed: ${appError.code}`,
@@ -85,7 +106,11 @@ export function registerErrorHandler(app: FastifyInstance) {
   });
 }
 
-/** The stack without its first line, which repeats the (possibly data-bearing) message. */
+/** Only the stack's frames: the message lines above them can quote the data (a failed query's params). */
 function stackFrames(error: Error): string | undefined {
-  return error.stack?.split('\n').slice(1, 12).join('\n');
+  return error.stack
+    ?.split('\n')
+    .filter((line) => line.startsWith('    at '))
+    .slice(0, 12)
+    .join('\n');
 }

@@ -10,7 +10,7 @@ export function registerLoadShedding(app: FastifyInstance, { maxInFlight }: { ma
   let inFlight = 0;
   const admitted = Symbol('admitted');
   app.addHook('onRequest', async (request) => {
-    if (request.url === '/health/live') return;
+    if (request.routeOptions.url === '/health/live') return;
     if (inFlight >= maxInFlight) throw serviceUnavailable('service_unavailable', 2);
     inFlight++;
     (request as unknown as Record<symbol, boolean>)[admitted] = true;

@@ -8,7 +8,7 @@ export type AuditEntry = {
   action: string;
   entityType?: string;
   entityIds?: string[];
-  /** For searches and lists: the filters used (never free text typed about a person). */
+  /** For searches and lists: the filters used, search text included, so an audit can show what was looked for. */
   query?: Record<string, unknown>;
   siteId?: string | null;
   outcome?: 'success' | 'failure';

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponse } from '../../../contract/errors.ts';
 import { liveResponse, readyResponse } from '../../../contract/health.ts';
 import type { AppDeps } from '../../app-deps.ts';
 
@@ -14,7 +16,10 @@ export function registerHealthRoutes(fastify: FastifyInstance, { database }: App
     '/health/ready',
     {
       config: { isPublic: true },
-      schema: { tags: ['health'], response: { 200: readyResponse, 503: readyResponse } },
+      schema: {
+        tags: ['health'],
+        response: { 200: readyResponse, 503: z.union([readyResponse, errorResponse]) },
+      },
     },
     async (_request, reply) => {
       const isUp = await Promise.race([

@@ -130,9 +130,7 @@ async function registerWebApp(app: FastifyInstance, webDir: string) {
   await app.register(fastifyStatic, { root: webDir, serve: false });
   app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/') || path.startsWith('/health/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'No such address.' } });
-    }
+    if (path.startsWith('/api/') || path.startsWith('/health/')) return reply.callNotFound();
     const file = resolve(webDir, `.${safeDecode(path)}`);
     const isAsset = file.startsWith(webDir + sep) && existsSync(file) && statSync(file).isFile();
     if (isAsset) {

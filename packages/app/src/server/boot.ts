@@ -1,4 +1,3 @@
-import { resolveAuthSecret } from './auth/auth-secret.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 
@@ -15,8 +14,4 @@ export async function openConfiguredDatabase(
   });
   await database.migrate();
   return database;
-}
-
-export function authSecretFor(config: Config): string {
-  return resolveAuthSecret(config);
 }

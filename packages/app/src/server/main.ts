@@ -1,11 +1,12 @@
 import { buildApp, defaultWebDir } from './app.ts';
-import { authSecretFor, openConfiguredDatabase } from './boot.ts';
+import { resolveAuthSecret } from './auth/auth-secret.ts';
+import { openConfiguredDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { describeDemoLogins, seedDemo } from './demo/seed-demo.ts';
 
 async function main() {
   const config = loadConfig();
-  const authSecret = authSecretFor(config);
+  const authSecret = resolveAuthSecret(config);
   let poolErrors = 0;
   const database = await openConfiguredDatabase(config, () => {
     poolErrors++; // requests meanwhile fail fast with 503; the pool reconnects by itself

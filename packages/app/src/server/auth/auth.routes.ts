@@ -1,4 +1,3 @@
-import { APIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,6 +8,7 @@ import { authHeaders, forwardCookies } from '../access/authenticate.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError, tooManyRequests } from '../http/app-error.ts';
 import { users } from './auth.table.ts';
+import { refusedAs } from './auth-refusal.ts';
 
 const invalidCredentials = () =>
   new AppError('invalid_credentials', 401, 'The e-mail address or password is not right.');
@@ -43,20 +43,18 @@ export function registerAuthRoutes(fastify: FastifyInstance, { auth, db, throttl
         .from(users)
         .where(eq(users.email, email));
       if (!account || account.isDisabled) throw fail();
-      try {
-        const { headers, response } = await auth.api.signInEmail({
+      const { headers, response } = await refusedAs(
+        auth.api.signInEmail({
           body: { email, password: request.body.password },
           headers: authHeaders(request),
           returnHeaders: true,
-        });
-        throttles.account.recordSuccess(email);
-        forwardCookies(reply, headers);
-        const needsSecondFactor = 'twoFactorRedirect' in response && response.twoFactorRedirect === true;
-        return { status: needsSecondFactor ? ('two_factor_required' as const) : ('signed_in' as const) };
-      } catch (error) {
-        if (error instanceof APIError && error.statusCode < 500) throw fail();
-        throw error;
-      }
+        }),
+        fail,
+      );
+      throttles.account.recordSuccess(email);
+      forwardCookies(reply, headers);
+      const needsSecondFactor = 'twoFactorRedirect' in response && response.twoFactorRedirect === true;
+      return { status: needsSecondFactor ? ('two_factor_required' as const) : ('signed_in' as const) };
     },
   );
 
@@ -71,22 +69,17 @@ export function registerAuthRoutes(fastify: FastifyInstance, { auth, db, throttl
       const wait = throttles.network.retryAfterSeconds(networkKey);
       if (wait > 0) throw tooManyRequests(wait);
       const { code, method } = request.body;
-      try {
-        const options = { body: { code }, headers: authHeaders(request), returnHeaders: true as const };
-        const { headers } =
-          method === 'recovery_code'
-            ? await auth.api.verifyBackupCode(options)
-            : await auth.api.verifyTOTP(options);
-        forwardCookies(reply, headers);
-        throttles.network.recordSuccess(networkKey);
-        return { status: 'signed_in' as const };
-      } catch (error) {
-        if (error instanceof APIError && error.statusCode < 500) {
+      const options = { body: { code }, headers: authHeaders(request), returnHeaders: true as const };
+      const { headers } = await refusedAs(
+        method === 'recovery_code' ? auth.api.verifyBackupCode(options) : auth.api.verifyTOTP(options),
+        () => {
           throttles.network.recordFailure(networkKey);
-          throw invalidCode();
-        }
-        throw error;
-      }
+          return invalidCode();
+        },
+      );
+      forwardCookies(reply, headers);
+      throttles.network.recordSuccess(networkKey);
+      return { status: 'signed_in' as const };
     },
   );
 

@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { and, eq } from 'drizzle-orm';
 import { type Role, roles } from '../../contract/roles.ts';
-import { authSecretFor, openConfiguredDatabase } from '../boot.ts';
+import { resolveAuthSecret } from '../auth/auth-secret.ts';
+import { openConfiguredDatabase } from '../boot.ts';
 import { loadConfig } from '../config.ts';
 import { describeDemoLogins, seedDemo } from '../demo/seed-demo.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
@@ -47,7 +48,7 @@ program
     if (!config.isDemoEnabled)
       throw new Error('Demo data is switched off (PEERPATH_DEMO=false or NODE_ENV=production).');
     await withDatabase(async ({ db }) => {
-      const { isSeeded } = await seedDemo(db, { authSecret: authSecretFor(config) });
+      const { isSeeded } = await seedDemo(db, { authSecret: resolveAuthSecret(config) });
       process.stdout.write(
         isSeeded
           ? describeDemoLogins('your Peerpath address')

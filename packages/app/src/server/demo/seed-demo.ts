@@ -8,9 +8,6 @@ import { organisations } from '../modules/organisations/organisations.table.ts';
 import { insertAccount } from '../modules/users/insert-account.ts';
 import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from './demo-accounts.ts';
 
-/** Fixed seed for synthetic records, so every demo and test run sees the same people and figures. */
-export const demoSeed = 20181;
-
 /** Recovery codes for demo accounts with two-factor: fixed, like the TOTP secrets, and printed at start. */
 export const demoRecoveryCodes = Array.from(
   { length: 10 },

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../contract/errors.ts';
-import { isDatabaseUnavailable, sqlState } from '../db/database-errors.ts';
+import { constraintOf, isDatabaseUnavailable, sqlState } from '../db/database-errors.ts';
 import { AppError, conflict, type ErrorDetail, serviceUnavailable, validationFailed } from './app-error.ts';
 
 /** Unique constraints whose violation means "someone else already uses this value". */
@@ -9,15 +9,6 @@ const uniqueFields: Record<string, string> = {
   sites_organisation_name_unique: 'name',
   users_email_unique: 'email',
 };
-
-function constraintOf(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const e = current as { constraint?: unknown; cause?: unknown };
-    if (typeof e.constraint === 'string') return e.constraint;
-    current = e.cause;
-  }
-  return undefined;
-}
 
 function fieldPath(path: readonly PropertyKey[] | undefined, location?: string): string {
   const dotted = (path ?? []).map(String).join('.');

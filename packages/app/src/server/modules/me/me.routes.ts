@@ -1,4 +1,3 @@
-import { APIError } from 'better-auth/api';
 import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,6 +15,7 @@ import { rolePermissions } from '../../access/role-permissions.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { sessions, users } from '../../auth/auth.table.ts';
 import { sessionPolicy } from '../../auth/auth.ts';
+import { refusedAs } from '../../auth/auth-refusal.ts';
 import { conflict, notFound, validationFailed } from '../../http/app-error.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { listSitesInScope } from '../sites/sites.repository.ts';
@@ -120,25 +120,23 @@ export function registerMeRoutes(fastify: FastifyInstance, { auth, db, clock }: 
     },
     async (request, reply) => {
       if (actorOf(request).isTwoFactorEnabled) throw conflict('Two-factor authentication is already set up.');
-      try {
-        const { headers, response } = await auth.api.enableTwoFactor({
+      const { headers, response } = await refusedAs(
+        auth.api.enableTwoFactor({
           body: { password: request.body.password },
           headers: authHeaders(request),
           returnHeaders: true,
-        });
-        forwardCookies(reply, headers);
-        if (response.method !== 'totp')
-          throw new Error('two-factor enrolment did not return an authenticator secret');
-        const totpUri = response.totpURI;
-        return {
-          totpUri,
-          secret: new URL(totpUri).searchParams.get('secret') ?? '',
-          recoveryCodes: response.backupCodes,
-        };
-      } catch (error) {
-        if (error instanceof APIError && error.statusCode < 500) throw wrongPassword();
-        throw error;
-      }
+        }),
+        wrongPassword,
+      );
+      forwardCookies(reply, headers);
+      if (response.method !== 'totp')
+        throw new Error('two-factor enrolment did not return an authenticator secret');
+      const totpUri = response.totpURI;
+      return {
+        totpUri,
+        secret: new URL(totpUri).searchParams.get('secret') ?? '',
+        recoveryCodes: response.backupCodes,
+      };
     },
   );
 
@@ -150,18 +148,16 @@ export function registerMeRoutes(fastify: FastifyInstance, { auth, db, clock }: 
     },
     async (request, reply) => {
       if (actorOf(request).isTwoFactorEnabled) throw conflict('Two-factor authentication is already set up.');
-      try {
-        const { headers } = await auth.api.verifyTOTP({
+      const { headers } = await refusedAs(
+        auth.api.verifyTOTP({
           body: { code: request.body.code },
           headers: authHeaders(request),
           returnHeaders: true,
-        });
-        forwardCookies(reply, headers);
-        return { ok: true as const };
-      } catch (error) {
-        if (error instanceof APIError && error.statusCode < 500) throw wrongCode();
-        throw error;
-      }
+        }),
+        wrongCode,
+      );
+      forwardCookies(reply, headers);
+      return { ok: true as const };
     },
   );
 
@@ -172,16 +168,14 @@ export function registerMeRoutes(fastify: FastifyInstance, { auth, db, clock }: 
       schema: { tags: ['me'], body: twoFactorEnrolBody, response: { 200: recoveryCodesResponse, ...errors } },
     },
     async (request) => {
-      try {
-        const response = await auth.api.generateBackupCodes({
+      const response = await refusedAs(
+        auth.api.generateBackupCodes({
           body: { password: request.body.password },
           headers: authHeaders(request),
-        });
-        return { recoveryCodes: response.backupCodes };
-      } catch (error) {
-        if (error instanceof APIError && error.statusCode < 500) throw wrongPassword();
-        throw error;
-      }
+        }),
+        wrongPassword,
+      );
+      return { recoveryCodes: response.backupCodes };
     },
   );
 }

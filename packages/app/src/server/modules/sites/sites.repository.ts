@@ -1,13 +1,11 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
+import { inActorScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { sites } from './sites.table.ts';
 
 const inScope = (actor: Actor) =>
-  and(
-    eq(sites.organisationId, actor.organisationId),
-    inArray(sites.id, actor.siteIds.length ? actor.siteIds : ['00000000-0000-0000-0000-000000000000']),
-  );
+  inActorScope(actor, { organisationId: sites.organisationId, siteId: sites.id });
 
 export async function listSitesInScope(db: Db, actor: Actor) {
   const items = await db.select().from(sites).where(inScope(actor)).orderBy(asc(sites.name));

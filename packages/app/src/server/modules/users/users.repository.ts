@@ -1,16 +1,15 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../contract/roles.ts';
 import type { Actor } from '../../access/actor.ts';
+import { scopedSiteIds } from '../../access/scope.ts';
 import { userSites, users } from '../../auth/auth.table.ts';
 import type { Db } from '../../db/database.ts';
 
 export type UserRow = typeof users.$inferSelect & { siteIds: string[] };
 
-const noSite = '00000000-0000-0000-0000-000000000000';
-
 /** A user is in scope when they belong to the actor's organisation and work at one of the actor's sites. */
 function inScope(actor: Actor): SQL {
-  const siteIds = actor.siteIds.length ? actor.siteIds : [noSite];
+  const siteIds = scopedSiteIds(actor);
   const worksAtActorSite = sql`exists (select 1 from ${userSites} where ${userSites.userId} = ${users.id} and ${inArray(userSites.siteId, siteIds)})`;
   return sql`${eq(users.organisationId, actor.organisationId)} and ${worksAtActorSite}`;
 }

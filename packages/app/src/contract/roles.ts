@@ -23,6 +23,17 @@ export const permissions = [
   'users:read',
   'users:manage',
   'audit:read',
+  'cases:read',
+  'cases:write',
+  'cases:allocate',
+  'contacts:write',
+  'contact_notes:read',
+  'fund:apply',
+  'fund:decide',
+  'imports:run',
+  'reports:read',
+  'exports:mds',
+  'exports:pseudonymised',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

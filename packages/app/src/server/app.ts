@@ -21,9 +21,16 @@ import { registerNulCharacterGuard } from './http/nul-characters.ts';
 import { registerOpenApi, rememberDeclaration } from './http/openapi.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerCaseloadRoutes } from './modules/caseload/caseload.routes.ts';
+import { registerCasesRoutes } from './modules/cases/cases.routes.ts';
+import { registerContactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { registerFundRoutes } from './modules/fund/fund.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerMeRoutes } from './modules/me/me.routes.ts';
+import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerSiteRoutes } from './modules/sites/sites.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
@@ -116,6 +123,13 @@ export async function buildApp(options: BuildAppOptions) {
   registerSiteRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCasesRoutes(app, deps);
+  registerContactsRoutes(app, deps);
+  registerCaseloadRoutes(app, deps);
+  registerFundRoutes(app, deps);
+  registerNotificationsRoutes(app, deps);
+  registerImportRoutes(app, deps);
+  registerReportRoutes(app, deps);
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -18,8 +18,13 @@ import { AuditPage } from './features/audit/audit-page.tsx';
 import { meQueryOptions } from './features/auth/me-query.ts';
 import { safeRedirectTarget } from './features/auth/redirect-target.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { CaseloadPage } from './features/caseload/caseload-page.tsx';
+import { CasesPage } from './features/cases/cases-page.tsx';
+import { ExportsPage } from './features/exports/exports-page.tsx';
 import { HomePage } from './features/home/home-page.tsx';
+import { ImportPage } from './features/imports/import-page.tsx';
 import { OrganisationPage } from './features/organisation/organisation-page.tsx';
+import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
 import { SitesPage } from './features/sites/sites-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
 import { isApiError } from './lib/api-client.ts';
@@ -86,6 +91,11 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   signedInRoute.addChildren([
     page('/', HomePage),
+    page('/cases', CasesPage),
+    page('/caseload', CaseloadPage),
+    page('/reports/caseload', CaseloadReportPage),
+    page('/import', ImportPage),
+    page('/exports', ExportsPage),
     page('/users', UsersPage),
     page('/sites', SitesPage),
     page('/organisation', OrganisationPage),

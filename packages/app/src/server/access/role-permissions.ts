@@ -15,11 +15,39 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'users:read',
     'users:manage',
     'audit:read',
+    'reports:read',
   ],
-  coordinator: ['own_account', 'organisation:read', 'sites:read', 'users:read'],
-  peer_supporter: ['own_account', 'organisation:read', 'sites:read'],
-  volunteer: ['own_account', 'organisation:read', 'sites:read'],
-  evaluator: ['own_account', 'organisation:read', 'sites:read'],
+  coordinator: [
+    'own_account',
+    'organisation:read',
+    'sites:read',
+    'users:read',
+    'cases:read',
+    'cases:write',
+    'cases:allocate',
+    'contacts:write',
+    'contact_notes:read',
+    'fund:apply',
+    'fund:decide',
+    'imports:run',
+    'reports:read',
+    'exports:mds',
+    'exports:pseudonymised',
+  ],
+  // Peer supporters and volunteers reach only the cases they are allocated to (scope, not permission).
+  peer_supporter: [
+    'own_account',
+    'organisation:read',
+    'sites:read',
+    'cases:read',
+    'cases:write',
+    'contacts:write',
+    'contact_notes:read',
+    'fund:apply',
+  ],
+  volunteer: ['own_account', 'organisation:read', 'sites:read', 'cases:read', 'contacts:write'],
+  // Evaluators see aggregates and pseudonymised extracts, never a name.
+  evaluator: ['own_account', 'organisation:read', 'sites:read', 'reports:read', 'exports:pseudonymised'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

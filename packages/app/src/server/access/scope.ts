@@ -1,5 +1,6 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Role } from '../../contract/roles.ts';
 import type { Actor } from './actor.ts';
 
 /** A uuid no row has: scoping to it matches nothing (an actor with no sites sees no records). */
@@ -19,5 +20,25 @@ export function inActorScope(actor: Actor, columns: { organisationId: PgColumn; 
   return and(
     eq(columns.organisationId, actor.organisationId),
     inArray(columns.siteId, scopedSiteIds(actor)),
+  ) as SQL;
+}
+
+/** Roles that reach only the cases they are allocated to (lead or co-worker), not their whole site. */
+export const caseloadScopedRoles: readonly Role[] = ['peer_supporter', 'volunteer'];
+
+/**
+ * The scope of case records: the actor's organisation and sites, and for peer supporters and
+ * volunteers only the cases they work on. `caseId` is the column holding the case's id in the
+ * queried table (cases.id, or contacts.case_id, …).
+ */
+export function inCaseScope(
+  actor: Actor,
+  columns: { organisationId: PgColumn; siteId: PgColumn; caseId: PgColumn },
+): SQL {
+  const base = inActorScope(actor, columns);
+  if (!caseloadScopedRoles.includes(actor.role)) return base;
+  return and(
+    base,
+    sql`exists (select 1 from case_workers cw where cw.case_id = ${columns.caseId} and cw.user_id = ${actor.userId})`,
   ) as SQL;
 }

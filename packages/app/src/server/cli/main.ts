@@ -2,7 +2,6 @@ import { Command, InvalidArgumentError } from 'commander';
 import { and, eq } from 'drizzle-orm';
 import { type Role, roles } from '../../contract/roles.ts';
 import { resolveAuthSecret } from '../auth/auth-secret.ts';
-import { openConfiguredDatabase } from '../boot.ts';
 import { loadConfig } from '../config.ts';
 import { describeDemoLogins, seedDemo } from '../demo/seed-demo.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
@@ -10,6 +9,10 @@ import { organisations } from '../modules/organisations/organisations.table.ts';
 import { sites } from '../modules/sites/sites.table.ts';
 import { insertAccount } from '../modules/users/insert-account.ts';
 import { findUserByEmail } from '../modules/users/users.repository.ts';
+import { addImportCommands } from './import-commands.ts';
+import { addReportCommands } from './report-commands.ts';
+import { addSiteCommands } from './site-commands.ts';
+import { withDatabase } from './with-database.ts';
 
 const program = new Command()
   .name('peerpath')
@@ -17,17 +20,6 @@ const program = new Command()
     'Peerpath administration: database, demo data and accounts. Reads the same environment as the server.',
   )
   .showHelpAfterError();
-
-async function withDatabase<T>(
-  work: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
-): Promise<T> {
-  const database = await openConfiguredDatabase(loadConfig());
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -126,6 +118,10 @@ user
       });
     });
   });
+
+addSiteCommands(program);
+addImportCommands(program);
+addReportCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`peerpath: ${(error as Error).message}\n`);

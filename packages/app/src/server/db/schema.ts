@@ -1,5 +1,9 @@
 // Every table, for Drizzle's query builder and drizzle-kit. Tables live beside their module.
 export { accounts, sessions, twoFactors, userSites, users, verifications } from '../auth/auth.table.ts';
 export { auditEvents } from '../modules/audit/audit.table.ts';
+export { cases, caseWorkers } from '../modules/cases/cases.table.ts';
+export { contacts } from '../modules/contacts/contacts.table.ts';
+export { fundApplications } from '../modules/fund/fund.table.ts';
+export { notifications } from '../modules/notifications/notifications.table.ts';
 export { organisations } from '../modules/organisations/organisations.table.ts';
 export { sites } from '../modules/sites/sites.table.ts';

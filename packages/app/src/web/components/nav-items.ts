@@ -1,7 +1,18 @@
 import type { Permission } from '../../contract/roles.ts';
 
 export type NavItem = {
-  to: '/' | '/users' | '/sites' | '/organisation' | '/audit' | '/account';
+  to:
+    | '/'
+    | '/cases'
+    | '/caseload'
+    | '/reports/caseload'
+    | '/import'
+    | '/exports'
+    | '/users'
+    | '/sites'
+    | '/organisation'
+    | '/audit'
+    | '/account';
   label: string;
   /** Shown only to roles with this permission; everyone sees items without one. */
   permission?: Permission;
@@ -9,6 +20,11 @@ export type NavItem = {
 
 export const navItems: NavItem[] = [
   { to: '/', label: 'Home' },
+  { to: '/cases', label: 'Cases', permission: 'cases:read' },
+  { to: '/caseload', label: 'Caseload board', permission: 'cases:allocate' },
+  { to: '/reports/caseload', label: 'Caseload report', permission: 'reports:read' },
+  { to: '/import', label: 'Import data set', permission: 'imports:run' },
+  { to: '/exports', label: 'Exports', permission: 'exports:pseudonymised' },
   { to: '/users', label: 'Users', permission: 'users:read' },
   { to: '/sites', label: 'Sites', permission: 'sites:read' },
   { to: '/organisation', label: 'Organisation settings', permission: 'organisation:manage' },

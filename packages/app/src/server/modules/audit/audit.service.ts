@@ -1,4 +1,4 @@
-import type { Actor } from '../../access/actor.ts';
+import type { Role } from '../../../contract/roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
@@ -14,7 +14,10 @@ export type AuditEntry = {
   outcome?: 'success' | 'failure';
 };
 
-export type AuditContext = { actor: Actor; requestId: string; clock: Clock };
+/** Who acted: a signed-in person, or the system itself (a scheduled job, the command line). */
+export type AuditActor = { organisationId: string; userId: string | null; role: Role | 'system' };
+
+export type AuditContext = { actor: AuditActor; requestId: string | null; clock: Clock };
 
 /**
  * Writes one audit event. Call it with the same transaction as the read or write it records,

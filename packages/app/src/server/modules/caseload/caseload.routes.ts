@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+
+export function registerCaseloadRoutes(_fastify: FastifyInstance, _deps: AppDeps): void {}

@@ -1,0 +1,5 @@
+import { PageHeading } from '../../components/page-heading.tsx';
+
+export function CaseloadPage() {
+  return <PageHeading title="Caseload board" />;
+}

@@ -1,8 +1,10 @@
 import { buildApp, defaultWebDir } from './app.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import { openConfiguredDatabase } from './boot.ts';
+import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { describeDemoLogins, seedDemo } from './demo/seed-demo.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
 async function main() {
   const config = loadConfig();
@@ -29,6 +31,7 @@ async function main() {
   const url = config.publicUrl ?? listenUrl.replace(/:\d+$/, `:${port}`).replace('127.0.0.1', 'localhost');
   process.stdout.write(`\nPeerpath is listening on ${url} (database: ${database.kind})\n`);
   if (demo) process.stdout.write(describeDemoLogins(url));
+  const stopJobs = startScheduler({ db: database.db, clock: systemClock, log: app.log });
 
   let isStopping = false;
   const stop = async (signal: string) => {
@@ -36,6 +39,7 @@ async function main() {
     isStopping = true;
     app.log.info({ signal, poolErrors }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    stopJobs();
     await app.close(); // stops accepting, lets in-flight requests finish
     await database.close();
     clearTimeout(force);

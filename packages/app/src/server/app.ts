@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerCaseloadRoutes } from './modules/caseload/caseload.routes.ts';
 import { registerCasesRoutes } from './modules/cases/cases.routes.ts';
 import { registerContactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { registerExportRoutes } from './modules/exports/exports.routes.ts';
 import { registerFundRoutes } from './modules/fund/fund.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: BuildAppOptions) {
   registerNotificationsRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerExportRoutes(app, deps);
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

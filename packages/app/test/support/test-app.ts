@@ -116,6 +116,11 @@ export async function databaseDigest(database: Database): Promise<Record<string,
     'verifications',
     'two_factors',
     'audit_events',
+    'cases',
+    'case_workers',
+    'contacts',
+    'fund_applications',
+    'notifications',
   ];
   const digest: Record<string, string> = {};
   for (const table of tables) {

@@ -19,10 +19,15 @@ import { meQueryOptions } from './features/auth/me-query.ts';
 import { safeRedirectTarget } from './features/auth/redirect-target.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { CaseloadPage } from './features/caseload/caseload-page.tsx';
+import { CasePage } from './features/cases/case-page.tsx';
 import { CasesPage } from './features/cases/cases-page.tsx';
+import { ContactPage } from './features/cases/contact-page.tsx';
+import { EditCasePage } from './features/cases/edit-case-page.tsx';
+import { NewCasePage } from './features/cases/new-case-page.tsx';
 import { ExportsPage } from './features/exports/exports-page.tsx';
 import { HomePage } from './features/home/home-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
+import { NotificationsPage } from './features/notifications/notifications-page.tsx';
 import { OrganisationPage } from './features/organisation/organisation-page.tsx';
 import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
 import { SitesPage } from './features/sites/sites-page.tsx';
@@ -92,6 +97,10 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     page('/', HomePage),
     page('/cases', CasesPage),
+    page('/cases/new', NewCasePage),
+    page('/cases/$caseId', CasePage),
+    page('/cases/$caseId/edit', EditCasePage),
+    page('/cases/$caseId/contact', ContactPage),
     page('/caseload', CaseloadPage),
     page('/reports/caseload', CaseloadReportPage),
     page('/import', ImportPage),
@@ -101,6 +110,7 @@ const routeTree = rootRoute.addChildren([
     page('/organisation', OrganisationPage),
     page('/audit', AuditPage),
     page('/account', AccountPage),
+    page('/notifications', NotificationsPage),
     page(twoFactorEnrolmentPath, TwoFactorEnrolmentPage),
   ]),
 ]);

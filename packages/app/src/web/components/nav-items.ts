@@ -12,6 +12,7 @@ export type NavItem = {
     | '/sites'
     | '/organisation'
     | '/audit'
+    | '/notifications'
     | '/account';
   label: string;
   /** Shown only to roles with this permission; everyone sees items without one. */
@@ -29,6 +30,7 @@ export const navItems: NavItem[] = [
   { to: '/sites', label: 'Sites', permission: 'sites:read' },
   { to: '/organisation', label: 'Organisation settings', permission: 'organisation:manage' },
   { to: '/audit', label: 'Audit', permission: 'audit:read' },
+  { to: '/notifications', label: 'Notifications' },
   { to: '/account', label: 'My account' },
 ];
 

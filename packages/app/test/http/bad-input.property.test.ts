@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { signInBody, twoFactorVerifyBody } from '../../src/contract/auth.ts';
 import { uuid } from '../../src/contract/common.ts';
 import { errorResponse } from '../../src/contract/errors.ts';
+import type { Permission } from '../../src/contract/roles.ts';
+import { can } from '../../src/server/access/role-permissions.ts';
 import { freshSession } from '../support/fresh-session.ts';
 import { isWrite, type Method, routesWithInput, routeTable, uniqueSuffix } from '../support/route-matrix.ts';
 import {
@@ -25,6 +27,7 @@ type InputRoute = {
   method: Method;
   path: string;
   url: (id: string) => string;
+  permission?: Permission;
   paramName?: string;
   schemas: { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType };
   validBody?: () => Record<string, unknown>;
@@ -37,6 +40,9 @@ describe('bad input, on every route that takes input', () => {
   let t: TestApp;
   let cookie: string;
   let currentCookie: () => Promise<string>;
+  // Routes an admin may not call (the exports) are called by a coordinator of the same site.
+  let coordinatorCookie: string;
+  let currentCoordinatorCookie: () => Promise<string>;
   let admin: SeededUser;
   let target: SeededUser;
   let siteId: string;
@@ -51,6 +57,7 @@ describe('bad input, on every route that takes input', () => {
       users: [
         { key: 'admin', role: 'admin', sites: ['North'] },
         { key: 'target', role: 'volunteer', sites: ['North'] },
+        { key: 'coordinator', role: 'coordinator', sites: ['North'] },
       ],
     });
     admin = seeded.users.admin as SeededUser;
@@ -58,6 +65,8 @@ describe('bad input, on every route that takes input', () => {
     siteId = seeded.siteIds.North as string;
     currentCookie = freshSession(t.app, admin.email);
     cookie = await currentCookie();
+    currentCoordinatorCookie = freshSession(t.app, (seeded.users.coordinator as SeededUser).email);
+    coordinatorCookie = await currentCoordinatorCookie();
     const second = await signIn(t.app, admin.email);
     const sessions = await t.app.inject({
       method: 'GET',
@@ -72,6 +81,7 @@ describe('bad input, on every route that takes input', () => {
         method: r.method,
         path: r.path,
         url: r.url,
+        permission: r.permission,
         ...(r.path.match(/\{(\w+)\}/)?.[1] ? { paramName: r.path.match(/\{(\w+)\}/)?.[1] } : {}),
         schemas: r.schemas ?? {},
         ...(r.body
@@ -113,7 +123,11 @@ describe('bad input, on every route that takes input', () => {
     t.app.inject({
       method: route.method as 'POST',
       url: options.url ?? route.url(validId(route)),
-      headers: { cookie, ...(isWrite(route.method) ? { origin: testOrigin } : {}), ...options.headers },
+      headers: {
+        cookie: route.permission && !can('admin', route.permission) ? coordinatorCookie : cookie,
+        ...(isWrite(route.method) ? { origin: testOrigin } : {}),
+        ...options.headers,
+      },
       ...(options.payload !== undefined ? { payload: options.payload } : {}),
     });
 
@@ -132,6 +146,7 @@ describe('bad input, on every route that takes input', () => {
   /** Runs a property with the database digest taken once, and checked after every request. */
   async function withUnchangedDatabase(check: (assertUnchanged: () => Promise<void>) => Promise<void>) {
     cookie = await currentCookie(); // young enough that no session refresh lands mid-comparison
+    coordinatorCookie = await currentCoordinatorCookie();
     const before = await databaseDigest(t.database);
     await check(async () => expect(await databaseDigest(t.database)).toEqual(before));
   }
@@ -395,6 +410,7 @@ describe('bad input, on every route that takes input', () => {
           }
           const accepted = schema.safeParse(parsed).success;
           cookie = await currentCookie();
+          coordinatorCookie = await currentCoordinatorCookie();
           const before = accepted ? undefined : await databaseDigest(t.database);
           const response = await send(route, { url: `${route.url('')}?${query}` });
           if (accepted) {

@@ -3,6 +3,7 @@ import { auditQuery } from '../../src/contract/audit.ts';
 import { twoFactorConfirmBody, twoFactorEnrolBody } from '../../src/contract/auth.ts';
 import { idParams } from '../../src/contract/common.ts';
 import { updateOrganisationBody } from '../../src/contract/organisation.ts';
+import { caseloadReportQuery, mdsExportQuery, pseudonymisedExportQuery } from '../../src/contract/reports.ts';
 import type { Permission } from '../../src/contract/roles.ts';
 import { createSiteBody, updateSiteBody } from '../../src/contract/sites.ts';
 import { createUserBody, listUsersQuery, updateUserBody } from '../../src/contract/users.ts';
@@ -113,6 +114,37 @@ const getRoutes: RouteCase[] = [
     url: () => '/api/audit/events',
     successStatus: 200,
     schemas: { querystring: auditQuery },
+    personalData: 'read',
+  },
+  // Reports and exports name their site in the query string; without an id (the bad-input
+  // properties call url('')) the url is the bare path.
+  {
+    method: 'GET',
+    path: '/api/reports/caseload',
+    permission: 'reports:read',
+    target: 'site',
+    url: (id) => (id ? `/api/reports/caseload?siteId=${id}` : '/api/reports/caseload'),
+    successStatus: 200,
+    schemas: { querystring: caseloadReportQuery },
+  },
+  {
+    method: 'GET',
+    path: '/api/exports/mds',
+    permission: 'exports:mds',
+    target: 'site',
+    url: (id) => (id ? `/api/exports/mds?siteId=${id}&month=2026-01` : '/api/exports/mds'),
+    successStatus: 200,
+    schemas: { querystring: mdsExportQuery },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/exports/pseudonymised',
+    permission: 'exports:pseudonymised',
+    target: 'site',
+    url: (id) => (id ? `/api/exports/pseudonymised?siteId=${id}` : '/api/exports/pseudonymised'),
+    successStatus: 200,
+    schemas: { querystring: pseudonymisedExportQuery },
     personalData: 'read',
   },
 ];

@@ -11,19 +11,24 @@ export type CaseRow = typeof cases.$inferSelect;
 const inScope = (actor: Actor) =>
   inCaseScope(actor, { organisationId: cases.organisationId, siteId: cases.siteId, caseId: cases.id });
 
+// Drizzle leaves columns in a select list unqualified, and inside these subqueries a bare "id" would
+// mean the inner table's id; name the outer case explicitly.
+const caseId = sql.raw('"cases"."id"');
+const importedFirstContactOn = sql.raw('"cases"."imported_first_contact_on"');
+
 /** Derived, never typed: the first contact made (or the imported date), the latest contact of any kind. */
 const firstContactOn = sql<string | null>`coalesce(
-  (select min(ct.contacted_on) from contacts ct where ct.case_id = ${cases.id} and ct.outcome = 'made'),
-  ${cases.importedFirstContactOn})::text`;
+  (select min(ct.contacted_on) from contacts ct where ct.case_id = ${caseId} and ct.outcome = 'made'),
+  ${importedFirstContactOn})::text`;
 const lastContactOn = sql<
   string | null
->`(select max(ct.contacted_on) from contacts ct where ct.case_id = ${cases.id})::text`;
+>`(select max(ct.contacted_on) from contacts ct where ct.case_id = ${caseId})::text`;
 const leadUserId = sql<
   string | null
->`(select cw.user_id from case_workers cw where cw.case_id = ${cases.id} and cw.role = 'lead')`;
+>`(select cw.user_id from case_workers cw where cw.case_id = ${caseId} and cw.role = 'lead')`;
 const leadName = sql<
   string | null
->`(select u.name from case_workers cw join users u on u.id = cw.user_id where cw.case_id = ${cases.id} and cw.role = 'lead')`;
+>`(select u.name from case_workers cw join users u on u.id = cw.user_id where cw.case_id = ${caseId} and cw.role = 'lead')`;
 
 const summaryColumns = {
   case: cases,
@@ -56,7 +61,7 @@ export async function listCasesInScope(db: Db, actor: Actor, filter: CaseFilter)
   if (filter.status) conditions.push(eq(cases.status, filter.status));
   if (filter.isMine)
     conditions.push(
-      sql`exists (select 1 from case_workers cw where cw.case_id = ${cases.id} and cw.user_id = ${actor.userId})`,
+      sql`exists (select 1 from case_workers cw where cw.case_id = ${caseId} and cw.user_id = ${actor.userId})`,
     );
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

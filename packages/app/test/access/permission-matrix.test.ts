@@ -6,6 +6,9 @@ import { errorResponse } from '../../src/contract/errors.ts';
 import { type Permission, type Role, roles } from '../../src/contract/roles.ts';
 import { rolePermissions } from '../../src/server/access/role-permissions.ts';
 import { userSites, users as usersTable } from '../../src/server/auth/auth.table.ts';
+import { cases as casesTable, caseWorkers } from '../../src/server/modules/cases/cases.table.ts';
+import { fundApplications } from '../../src/server/modules/fund/fund.table.ts';
+import { notifications as notificationsTable } from '../../src/server/modules/notifications/notifications.table.ts';
 import { sites as sitesTable } from '../../src/server/modules/sites/sites.table.ts';
 import { freshSession } from '../support/fresh-session.ts';
 import { isWrite, type RouteCase, routeKey, routeTable, uniqueSuffix } from '../support/route-matrix.ts';
@@ -87,7 +90,12 @@ function expectationFor(route: RouteCase, role: Role, variant: Variant | null): 
   };
   if (route.target === 'none' || variant === 'own site') return success;
   // Sessions are only ever one's own: not even an admin may end another person's session here.
-  if (variant === 'another site of the same organisation' && role === 'admin' && route.target !== 'session')
+  if (
+    variant === 'another site of the same organisation' &&
+    role === 'admin' &&
+    route.target !== 'session' &&
+    route.target !== 'notification'
+  )
     return success;
   return { status: 404, code: 'not_found' };
 }
@@ -97,6 +105,7 @@ describe('the permission matrix', () => {
   let users: Record<string, SeededUser>;
   let siteIds: Record<string, string>;
   let organisationAId: string;
+  let otherOrganisationId: string;
   let otherOrganisation: { siteId: string; user: SeededUser };
   const sessions = new Map<Role, () => Promise<string>>();
   const cookieOf = (role: Role) => (sessions.get(role) as () => Promise<string>)();
@@ -138,6 +147,7 @@ describe('the permission matrix', () => {
     users = a.users;
     siteIds = a.siteIds;
     organisationAId = a.organisation.id;
+    otherOrganisationId = b.organisation.id;
     otherOrganisation = { siteId: b.siteIds.Central as string, user: b.users.targetB as SeededUser };
     for (const role of roles) sessions.set(role, freshSession(t.app, (users[role] as SeededUser).email));
     sessionOf.set(
@@ -168,19 +178,95 @@ describe('the permission matrix', () => {
       case 'session':
         if (variant === 'own site') return currentSessionId(await signIn(t.app, user(role).email)); // the caller's own second session
         return (variant === 'another organisation' ? sessionOf.get('b') : sessionOf.get('south')) as string;
+      case 'case':
+        return (await newCaseFor(role, variant)).caseId;
+      case 'pending_fund_application':
+      case 'approved_fund_application':
+        return newFundApplicationFor(role, variant, route.target === 'approved_fund_application');
+      case 'notification':
+        return newNotificationFor(
+          variant === 'own site'
+            ? user(role).id
+            : variant === 'another organisation'
+              ? otherOrganisation.user.id
+              : user('targetSouth').id,
+        );
       default:
         return randomUUID();
     }
   }
 
-  async function call(
-    route: RouteCase,
-    role: Role,
-    variant: Variant | null,
-  ): Promise<LightMyRequestResponse> {
+  /** Where a variant's record lives: organisation and site. */
+  const placeOf = (variant: Variant) =>
+    variant === 'another organisation'
+      ? { organisationId: otherOrganisationId, siteId: otherOrganisation.siteId }
+      : {
+          organisationId: organisationAId,
+          siteId: (variant === 'own site' ? siteIds.North : siteIds.South) as string,
+        };
+
+  /** A fresh referral; at the caller's own site the caller leads it (peers see only their caseload). */
+  async function newCaseFor(role: Role, variant: Variant) {
+    const place = placeOf(variant);
+    const now = new Date();
+    const caseId = randomUUID();
+    await t.db.insert(casesTable).values({
+      id: caseId,
+      ...place,
+      localCaseId: `MX-${uniqueSuffix()}`,
+      referralSource: 'court',
+      referredOn: '2026-01-05',
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (variant === 'own site')
+      await t.db
+        .insert(caseWorkers)
+        .values({ caseId, userId: user(role).id, ...place, role: 'lead', assignedAt: now });
+    return { caseId, ...place };
+  }
+
+  async function newFundApplicationFor(role: Role, variant: Variant, isApproved: boolean) {
+    const { caseId, ...place } = await newCaseFor(role, variant);
+    const id = randomUUID();
+    const now = new Date(Date.now() - 60_000);
+    await t.db.insert(fundApplications).values({
+      id,
+      caseId,
+      ...place,
+      category: 'rent',
+      amountPence: 10_000,
+      reason: 'Rent in advance',
+      appliedAt: now,
+      ...(isApproved ? { status: 'approved', decidedAt: now } : {}),
+    });
+    return id;
+  }
+
+  async function newNotificationFor(userId: string) {
+    const id = randomUUID();
+    const [owner] = await t.db
+      .select({ organisationId: usersTable.organisationId })
+      .from(usersTable)
+      .where(eq(usersTable.id, userId));
+    await t.db.insert(notificationsTable).values({
+      id,
+      organisationId: owner?.organisationId as string,
+      userId,
+      kind: 'test',
+      message: 'A test message',
+      createdAt: new Date(),
+    });
+    return id;
+  }
+
+  async function call(route: RouteCase, role: Role, id: string): Promise<LightMyRequestResponse> {
     const cookie = route.endsCallerSession ? await signIn(t.app, user(role).email) : await cookieOf(role);
-    const id = variant ? await targetId(route, role, variant) : randomUUID();
-    const body = route.body?.({ unique: uniqueSuffix, ownSiteId: siteIds.North as string });
+    const body = route.body?.({
+      unique: uniqueSuffix,
+      ownSiteId: siteIds.North as string,
+      ownUserId: user(role).id,
+    });
     return inject(route.method, route.url(id), cookie, body);
   }
 
@@ -206,8 +292,10 @@ describe('the permission matrix', () => {
           for (const variant of route.target === 'none' ? [null] : variants) {
             const expected = expectationFor(route, role, variant);
             const isDenial = expected.status === 403 || expected.status === 404;
+            // The target is made first, so the digest sees only what the request itself changes.
+            const id = variant ? await targetId(route, role, variant) : randomUUID();
             const before = isWrite(route.method) && isDenial ? await databaseDigest(t.database) : undefined;
-            const response = await call(route, role, variant);
+            const response = await call(route, role, id);
             const label = `${role} ${routeKey(route)} on ${variant ?? 'no target'}: ${response.body}`;
             expect(response.statusCode, label).toBe(expected.status);
             if (route.method !== 'HEAD' && expected.code) {
@@ -318,7 +406,11 @@ describe('the permission matrix', () => {
   it('answers 401 unauthenticated without a cookie on every non-public route, and changes nothing', async () => {
     for (const route of routeTable) {
       const before = await databaseDigest(t.database);
-      const body = route.body?.({ unique: uniqueSuffix, ownSiteId: siteIds.North as string });
+      const body = route.body?.({
+        unique: uniqueSuffix,
+        ownSiteId: siteIds.North as string,
+        ownUserId: user('targetNorth').id,
+      });
       const response = await inject(route.method, route.url(user('targetNorth').id), undefined, body);
       expect(response.statusCode, routeKey(route)).toBe(401);
       if (route.method !== 'HEAD')

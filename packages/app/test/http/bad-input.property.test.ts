@@ -87,7 +87,10 @@ describe('bad input, on every route that takes input', () => {
         ...(r.body
           ? {
               validBody: () =>
-                r.body?.({ unique: uniqueSuffix, ownSiteId: siteId }) as Record<string, unknown>,
+                r.body?.({ unique: uniqueSuffix, ownSiteId: siteId, ownUserId: target.id }) as Record<
+                  string,
+                  unknown
+                >,
             }
           : {}),
       })),

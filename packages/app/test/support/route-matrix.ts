@@ -1,6 +1,23 @@
 import type { z } from 'zod';
 import { auditQuery } from '../../src/contract/audit.ts';
 import { twoFactorConfirmBody, twoFactorEnrolBody } from '../../src/contract/auth.ts';
+import {
+  caseloadQuery,
+  reassignCaseloadBody,
+  updateCaseloadSettingsBody,
+} from '../../src/contract/caseload.ts';
+import {
+  allocateBody,
+  caseActionBody,
+  createCaseBody,
+  createContactBody,
+  createFundApplicationBody,
+  fundDecisionBody,
+  fundPaidBody,
+  fundTotalsQuery,
+  listCasesQuery,
+  updateCaseBody,
+} from '../../src/contract/cases.ts';
 import { idParams } from '../../src/contract/common.ts';
 import { updateOrganisationBody } from '../../src/contract/organisation.ts';
 import { caseloadReportQuery, mdsExportQuery, pseudonymisedExportQuery } from '../../src/contract/reports.ts';
@@ -15,7 +32,17 @@ import { testPassword } from './test-app.ts';
  * here fails the permission-matrix test.
  */
 
-export type TargetKind = 'user' | 'site' | 'session' | 'none';
+export type TargetKind =
+  | 'user'
+  | 'site'
+  | 'session'
+  | 'none'
+  /** A fresh case; at the caller's own site it is allocated to the caller. */
+  | 'case'
+  | 'pending_fund_application'
+  | 'approved_fund_application'
+  /** A notification addressed to the caller (own site) or to someone else. */
+  | 'notification';
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
 
 export type BodyContext = {
@@ -23,6 +50,8 @@ export type BodyContext = {
   unique: () => string;
   /** A site of the caller's own organisation that the caller works at. */
   ownSiteId: string;
+  /** The caller's own user id. */
+  ownUserId: string;
 };
 
 export type RouteCase = {
@@ -52,6 +81,216 @@ export const uniqueSuffix = () => `${Date.now().toString(36)}-${(counter++).toSt
 const userParams = idParams('userId');
 const siteParams = idParams('siteId');
 const sessionParams = idParams('sessionId');
+const caseParams = idParams('caseId');
+const applicationParams = idParams('applicationId');
+const notificationParams = idParams('notificationId');
+const todayInUk = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+const caseGetRoutes: RouteCase[] = [
+  {
+    method: 'GET',
+    path: '/api/cases',
+    permission: 'cases:read',
+    target: 'none',
+    url: () => '/api/cases',
+    successStatus: 200,
+    schemas: { querystring: listCasesQuery },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/{caseId}',
+    permission: 'cases:read',
+    target: 'case',
+    url: (id) => `/api/cases/${id}`,
+    successStatus: 200,
+    schemas: { params: caseParams },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/{caseId}/contacts',
+    permission: 'cases:read',
+    target: 'case',
+    url: (id) => `/api/cases/${id}/contacts`,
+    successStatus: 200,
+    schemas: { params: caseParams },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/{caseId}/fund-applications',
+    permission: 'cases:read',
+    target: 'case',
+    url: (id) => `/api/cases/${id}/fund-applications`,
+    successStatus: 200,
+    schemas: { params: caseParams },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/caseload',
+    permission: 'cases:allocate',
+    target: 'site',
+    url: (id) => (id ? `/api/caseload?siteId=${id}` : '/api/caseload'),
+    successStatus: 200,
+    schemas: { querystring: caseloadQuery },
+    personalData: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/fund/totals',
+    permission: 'reports:read',
+    target: 'none',
+    url: () => '/api/fund/totals',
+    successStatus: 200,
+    schemas: { querystring: fundTotalsQuery },
+  },
+  {
+    method: 'GET',
+    path: '/api/me/notifications',
+    permission: 'own_account',
+    target: 'none',
+    url: () => '/api/me/notifications',
+    successStatus: 200,
+  },
+];
+
+const caseWriteRoutes: RouteCase[] = [
+  {
+    method: 'POST',
+    path: '/api/cases',
+    permission: 'cases:write',
+    target: 'none',
+    url: () => '/api/cases',
+    body: ({ unique, ownSiteId }) => ({
+      siteId: ownSiteId,
+      localCaseId: `M-${unique()}`,
+      referralSource: 'court',
+      referredOn: '2026-01-05',
+    }),
+    successStatus: 201,
+    schemas: { body: createCaseBody },
+    personalData: 'write',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/cases/{caseId}',
+    permission: 'cases:write',
+    target: 'case',
+    url: (id) => `/api/cases/${id}`,
+    body: () => ({ complexity: 'moderate' }),
+    successStatus: 200,
+    schemas: { params: caseParams, body: updateCaseBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/actions',
+    permission: 'cases:write',
+    target: 'case',
+    url: (id) => `/api/cases/${id}/actions`,
+    body: () => ({ action: 'engage' }),
+    successStatus: 200,
+    schemas: { params: caseParams, body: caseActionBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/allocation',
+    permission: 'cases:allocate',
+    target: 'case',
+    url: (id) => `/api/cases/${id}/allocation`,
+    body: ({ ownUserId }) => ({ leadUserId: ownUserId, coWorkerIds: [] }),
+    successStatus: 200,
+    schemas: { params: caseParams, body: allocateBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/contacts',
+    permission: 'contacts:write',
+    target: 'case',
+    url: (id) => `/api/cases/${id}/contacts`,
+    body: () => ({ type: 'telephone' }),
+    successStatus: 201,
+    schemas: { params: caseParams, body: createContactBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/fund-applications',
+    permission: 'fund:apply',
+    target: 'case',
+    url: (id) => `/api/cases/${id}/fund-applications`,
+    body: () => ({ category: 'storage', amountPence: 4_500, reason: 'Storage for a month' }),
+    successStatus: 201,
+    schemas: { params: caseParams, body: createFundApplicationBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/fund-applications/{applicationId}/decision',
+    permission: 'fund:decide',
+    target: 'pending_fund_application',
+    url: (id) => `/api/fund-applications/${id}/decision`,
+    body: () => ({ decision: 'approved' }),
+    successStatus: 200,
+    schemas: { params: applicationParams, body: fundDecisionBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/fund-applications/{applicationId}/payment',
+    permission: 'fund:decide',
+    target: 'approved_fund_application',
+    url: (id) => `/api/fund-applications/${id}/payment`,
+    body: () => ({ paidOn: todayInUk() }),
+    successStatus: 200,
+    schemas: { params: applicationParams, body: fundPaidBody },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/caseload/reassign',
+    permission: 'cases:allocate',
+    target: 'none',
+    url: () => '/api/caseload/reassign',
+    body: ({ ownSiteId, ownUserId }) => ({
+      siteId: ownSiteId,
+      fromUserId: '00000000-0000-4000-8000-000000000001',
+      toUserId: ownUserId,
+    }),
+    successStatus: 200,
+    schemas: { body: reassignCaseloadBody },
+    personalData: 'write',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/sites/{siteId}/caseload-settings',
+    permission: 'cases:allocate',
+    target: 'site',
+    url: (id) => `/api/sites/${id}/caseload-settings`,
+    body: () => ({
+      caseloadTarget: 12,
+      caseloadWarning: 8,
+      caseloadAlert: 20,
+      stepDownCloseAfterMonths: 4,
+      noContactFlagDays: 14,
+    }),
+    successStatus: 200,
+    schemas: { params: siteParams, body: updateCaseloadSettingsBody },
+  },
+  {
+    method: 'POST',
+    path: '/api/me/notifications/{notificationId}/read',
+    permission: 'own_account',
+    target: 'notification',
+    url: (id) => `/api/me/notifications/${id}/read`,
+    successStatus: 200,
+    schemas: { params: notificationParams },
+  },
+];
 
 const getRoutes: RouteCase[] = [
   {
@@ -150,7 +389,7 @@ const getRoutes: RouteCase[] = [
 ];
 
 /** Fastify answers HEAD for every GET route, through the same hooks and handler. */
-const headRoutes: RouteCase[] = getRoutes.map((r) => ({ ...r, method: 'HEAD' }));
+const headRoutes: RouteCase[] = [...getRoutes, ...caseGetRoutes].map((r) => ({ ...r, method: 'HEAD' }));
 
 const writeRoutes: RouteCase[] = [
   {
@@ -283,7 +522,13 @@ const writeRoutes: RouteCase[] = [
   },
 ];
 
-export const routeTable: readonly RouteCase[] = [...getRoutes, ...headRoutes, ...writeRoutes];
+export const routeTable: readonly RouteCase[] = [
+  ...getRoutes,
+  ...caseGetRoutes,
+  ...headRoutes,
+  ...writeRoutes,
+  ...caseWriteRoutes,
+];
 
 export const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 

@@ -152,3 +152,121 @@ export async function insertFixture(
   }
   return ids;
 }
+
+const empty = { count: 0, percent: null };
+const noCases = { count: 0, mean: null, min: null, max: null };
+const noneDischarged = { count: 0, mean: null };
+
+/** The report of the fixture, worked out by hand: North for all time. */
+export const northAllTime = {
+  site: 'North',
+  from: '2025-12-20',
+  to: '2026-03-01',
+  cases: 5,
+  engagement: {
+    engaged: { count: 3, percent: 60 },
+    declined: { count: 2, percent: 40 },
+    no_data: { count: 0, percent: 0 },
+  },
+  contactTypes: {
+    face_to_face: { count: 4, percent: 40 },
+    telephone: { count: 5, percent: 50 },
+    other: { count: 1, percent: 10 },
+  },
+  contactsTotal: 10,
+  attemptsTotal: 3,
+  contactsPerCase: {
+    engaged: { count: 3, mean: 2.33, min: 0, max: 6 },
+    declined: { count: 2, mean: 1.5, min: 1, max: 2 },
+    no_data: noCases,
+    overall: { count: 5, mean: 2, min: 0, max: 6 },
+  },
+  daysOnBooks: {
+    engaged: { count: 2, mean: 32.5 },
+    declined: { count: 2, mean: 23.5 },
+    no_data: noneDischarged,
+    overall: { count: 4, mean: 28 },
+  },
+};
+
+/** North for cases referred in 2026 (N5 was referred in December 2025). */
+export const north2026 = {
+  site: 'North',
+  from: '2026-01-01',
+  to: '2026-12-31',
+  cases: 4,
+  engagement: {
+    engaged: { count: 3, percent: 75 },
+    declined: { count: 1, percent: 25 },
+    no_data: { count: 0, percent: 0 },
+  },
+  contactTypes: {
+    face_to_face: { count: 3, percent: 33.3 },
+    telephone: { count: 5, percent: 55.6 },
+    other: { count: 1, percent: 11.1 },
+  },
+  contactsTotal: 9,
+  attemptsTotal: 3,
+  contactsPerCase: {
+    engaged: { count: 3, mean: 2.33, min: 0, max: 6 },
+    declined: { count: 1, mean: 2, min: 2, max: 2 },
+    no_data: noCases,
+    overall: { count: 4, mean: 2.25, min: 0, max: 6 },
+  },
+  daysOnBooks: {
+    engaged: { count: 2, mean: 32.5 },
+    declined: { count: 1, mean: 31 },
+    no_data: noneDischarged,
+    overall: { count: 3, mean: 32 },
+  },
+};
+
+export const southAllTime = {
+  site: 'South',
+  from: '2026-05-05',
+  to: '2026-07-07',
+  cases: 3,
+  engagement: {
+    engaged: { count: 1, percent: 33.3 },
+    declined: { count: 0, percent: 0 },
+    no_data: { count: 2, percent: 66.7 },
+  },
+  contactTypes: {
+    face_to_face: { count: 0, percent: 0 },
+    telephone: { count: 0, percent: 0 },
+    other: { count: 2, percent: 100 },
+  },
+  contactsTotal: 2,
+  attemptsTotal: 1,
+  contactsPerCase: {
+    engaged: { count: 1, mean: 2, min: 2, max: 2 },
+    declined: noCases,
+    no_data: { count: 2, mean: 0, min: 0, max: 0 },
+    overall: { count: 3, mean: 0.67, min: 0, max: 2 },
+  },
+  daysOnBooks: {
+    engaged: { count: 1, mean: 3 },
+    declined: noneDischarged,
+    no_data: noneDischarged,
+    overall: { count: 1, mean: 3 },
+  },
+};
+
+/** A site with no cases at all: counts of 0, null statistics, no range. */
+export const eastNoCases = {
+  site: 'East',
+  from: null,
+  to: null,
+  cases: 0,
+  engagement: { engaged: empty, declined: empty, no_data: empty },
+  contactTypes: { face_to_face: empty, telephone: empty, other: empty },
+  contactsTotal: 0,
+  attemptsTotal: 0,
+  contactsPerCase: { engaged: noCases, declined: noCases, no_data: noCases, overall: noCases },
+  daysOnBooks: {
+    engaged: noneDischarged,
+    declined: noneDischarged,
+    no_data: noneDischarged,
+    overall: noneDischarged,
+  },
+};

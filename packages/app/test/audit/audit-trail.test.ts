@@ -95,6 +95,8 @@ describe('the audit trail', () => {
     /** Who makes the request, when an admin may not (default: the admin). */
     as?: 'coordinator';
   };
+  /** Ids of records made by earlier requests in the list, for the later ones. */
+  const record = { caseId: '', contactId: '', applicationId: '' };
   const cases = (): Case[] => {
     const subject = userA('subject');
     return [
@@ -177,6 +179,169 @@ describe('the audit trail', () => {
           ),
         action: 'export.pseudonymised',
         recordIds: () => [],
+        as: 'coordinator',
+      },
+      // Service records, in the order a coordinator works a case, each step using the last one's record.
+      {
+        key: 'POST /api/cases',
+        call: async () => {
+          const r = await request('POST', '/api/cases', cookies.coordinatorA as string, {
+            siteId: a.siteIds.North,
+            localCaseId: `AUD-${randomUUID().slice(0, 8)}`,
+            referralSource: 'probation',
+            referredOn: '2025-02-01',
+          });
+          record.caseId = r.json().id;
+          return r;
+        },
+        action: 'case.create',
+        recordIds: () => [record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/cases/{caseId}',
+        call: () => request('GET', `/api/cases/${record.caseId}`, cookies.coordinatorA as string),
+        action: 'case.view',
+        recordIds: () => [record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'PATCH /api/cases/{caseId}',
+        call: () =>
+          request('PATCH', `/api/cases/${record.caseId}`, cookies.coordinatorA as string, {
+            complexity: 'low',
+          }),
+        action: 'case.update',
+        recordIds: () => [record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/cases/{caseId}/actions',
+        call: () =>
+          request('POST', `/api/cases/${record.caseId}/actions`, cookies.coordinatorA as string, {
+            action: 'engage',
+          }),
+        action: 'case.engage',
+        recordIds: () => [record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/cases/{caseId}/allocation',
+        call: () =>
+          request('POST', `/api/cases/${record.caseId}/allocation`, cookies.coordinatorA as string, {
+            leadUserId: userA('coordinator').id,
+            coWorkerIds: [],
+          }),
+        action: 'case.allocate',
+        recordIds: () => [record.caseId, userA('coordinator').id],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/cases/{caseId}/contacts',
+        call: async () => {
+          const r = await request(
+            'POST',
+            `/api/cases/${record.caseId}/contacts`,
+            cookies.coordinatorA as string,
+            {
+              type: 'face_to_face',
+            },
+          );
+          record.contactId = r.json().id;
+          return r;
+        },
+        action: 'contact.create',
+        recordIds: () => [record.contactId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/cases/{caseId}/contacts',
+        call: () => request('GET', `/api/cases/${record.caseId}/contacts`, cookies.coordinatorA as string),
+        action: 'contact.list',
+        recordIds: () => [record.caseId, record.contactId],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/cases/{caseId}/fund-applications',
+        call: async () => {
+          const r = await request(
+            'POST',
+            `/api/cases/${record.caseId}/fund-applications`,
+            cookies.coordinatorA as string,
+            { category: 'furniture_removals', amountPence: 12_000, reason: 'A bed' },
+          );
+          record.applicationId = r.json().id;
+          return r;
+        },
+        action: 'fund.apply',
+        recordIds: () => [record.applicationId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/fund-applications/{applicationId}/decision',
+        call: () =>
+          request(
+            'POST',
+            `/api/fund-applications/${record.applicationId}/decision`,
+            cookies.coordinatorA as string,
+            {
+              decision: 'approved',
+            },
+          ),
+        action: 'fund.approve',
+        recordIds: () => [record.applicationId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/fund-applications/{applicationId}/payment',
+        call: () =>
+          request(
+            'POST',
+            `/api/fund-applications/${record.applicationId}/payment`,
+            cookies.coordinatorA as string,
+            {
+              paidOn: '2025-03-01',
+            },
+          ),
+        action: 'fund.pay',
+        recordIds: () => [record.applicationId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/cases/{caseId}/fund-applications',
+        call: () =>
+          request('GET', `/api/cases/${record.caseId}/fund-applications`, cookies.coordinatorA as string),
+        action: 'fund.list',
+        recordIds: () => [record.caseId, record.applicationId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/cases',
+        call: () => request('GET', '/api/cases', cookies.coordinatorA as string),
+        action: 'case.list',
+        recordIds: (r) => r.json().items.map((c: { id: string }) => c.id),
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/caseload',
+        call: () => request('GET', `/api/caseload?siteId=${a.siteIds.North}`, cookies.coordinatorA as string),
+        action: 'caseload.view',
+        recordIds: (r) => [
+          ...r.json().waitingList.map((c: { caseId: string }) => c.caseId),
+          ...r.json().noRecentContact.map((c: { caseId: string }) => c.caseId),
+        ],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/caseload/reassign',
+        call: () =>
+          request('POST', '/api/caseload/reassign', cookies.coordinatorA as string, {
+            siteId: a.siteIds.North,
+            fromUserId: userA('coordinator').id,
+            toUserId: userA('bystander').id,
+          }),
+        action: 'caseload.reassign',
+        recordIds: () => [record.caseId],
         as: 'coordinator',
       },
     ];

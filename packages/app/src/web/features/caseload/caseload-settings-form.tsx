@@ -107,13 +107,13 @@ export function CaseloadSettingsForm({ siteId, settings }: { siteId: string; set
           <TextInput
             label="Close step-down cases after"
             description="Months without contact"
-            w={200}
+            maw={280}
             {...numberProps('stepDownCloseAfterMonths')}
           />
           <TextInput
             label="Flag cases with no contact for"
             description="Days"
-            w={200}
+            maw={280}
             {...numberProps('noContactFlagDays')}
           />
           <div>

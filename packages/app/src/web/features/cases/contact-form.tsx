@@ -1,6 +1,7 @@
 import {
   Button,
   Collapse,
+  Input,
   NativeSelect,
   SegmentedControl,
   Stack,
@@ -9,6 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -74,6 +76,7 @@ export function LogContactForm({
   const queryClient = useQueryClient();
   const ids = { typeLabel: useId(), outcomeLabel: useId(), moreDetails: useId() };
   const [isMoreOpen, setMoreOpen] = useState(false);
+  const isRoomy = useMediaQuery('(min-width: 30em)', true, { getInitialValueInEffect: false });
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: initialValuesFor(item),
@@ -160,12 +163,14 @@ export function LogContactForm({
       >
         <Stack gap="md">
           <div>
-            <Text id={ids.typeLabel} fw={500} size="sm" mb={4}>
+            <Input.Label id={ids.typeLabel} labelElement="div" mb={4}>
               Type of contact
-            </Text>
+            </Input.Label>
             <SegmentedControl
               id={fieldIds.type}
               aria-labelledby={ids.typeLabel}
+              // Three choices side by side do not fit a 360 px phone: stack them there.
+              orientation={isRoomy ? 'horizontal' : 'vertical'}
               fullWidth
               size="md"
               data={contactTypes.map((value) => ({ value, label: contactTypeLabels[value] }))}
@@ -174,9 +179,9 @@ export function LogContactForm({
             />
           </div>
           <div>
-            <Text id={ids.outcomeLabel} fw={500} size="sm" mb={4}>
+            <Input.Label id={ids.outcomeLabel} labelElement="div" mb={4}>
               Did you reach them?
-            </Text>
+            </Input.Label>
             <SegmentedControl
               id={fieldIds.outcome}
               aria-labelledby={ids.outcomeLabel}

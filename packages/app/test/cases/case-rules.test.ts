@@ -73,7 +73,7 @@ const expected: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     decline: null,
     step_down: null,
     reactivate: null,
-    discharge: null,
+    discharge: 'discharged',
     reopen: 'referred',
   },
   discharged: {

@@ -38,6 +38,12 @@ export const demoAccounts: DemoAccount[] = [
   },
   { email: 'peer@demo.peerpath.example', name: 'Pat Peer', role: 'peer_supporter', sites: ['Wiltshire'] },
   {
+    email: 'peer.birmingham@demo.peerpath.example',
+    name: 'Sam Support',
+    role: 'peer_supporter',
+    sites: ['Birmingham & Solihull'],
+  },
+  {
     email: 'volunteer@demo.peerpath.example',
     name: 'Val Volunteer',
     role: 'volunteer',

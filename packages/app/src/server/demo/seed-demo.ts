@@ -7,6 +7,7 @@ import { createOrganisation } from '../modules/organisations/organisations.servi
 import { organisations } from '../modules/organisations/organisations.table.ts';
 import { insertAccount } from '../modules/users/insert-account.ts';
 import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from './demo-accounts.ts';
+import { type DemoWorker, seedDemoRecords } from './seed-demo-records.ts';
 
 /** Recovery codes for demo accounts with two-factor: fixed, like the TOTP secrets, and printed at start. */
 export const demoRecoveryCodes = Array.from(
@@ -27,6 +28,7 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
       twoFactorRequiredRoles: demoOrganisation.twoFactorRequiredRoles,
     });
     const siteIdByName = new Map(sites.map((s) => [s.name, s.id]));
+    const workers: DemoWorker[] = [];
     for (const account of demoAccounts) {
       const siteIds = account.sites.map((name) => siteIdByName.get(name) as string);
       const { userId } = await insertAccount(tx, {
@@ -38,6 +40,7 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
         password: demoPassword,
         isTwoFactorEnabled: account.totpSecret !== undefined,
       });
+      for (const siteId of siteIds) workers.push({ userId, role: account.role, siteId });
       if (account.totpSecret) {
         // better-auth reads a "base32:"-prefixed secret as the base32 text an authenticator app is given.
         await tx.insert(twoFactors).values({
@@ -49,6 +52,7 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
         });
       }
     }
+    await seedDemoRecords(tx, { organisationId: organisation.id, sites, workers, now: new Date() });
   });
   return { isSeeded: true, accounts: demoAccounts };
 }

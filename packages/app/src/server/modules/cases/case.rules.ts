@@ -10,6 +10,7 @@ import type { Role } from '../../../contract/roles.ts';
  *   decline           discharge (from referred, active or stepped_down)
  *      ▼                   ▼
  *   declined ──reopen──► referred        discharged ──reopen (coordinator only)──► active | referred
+ *      └──discharge──► discharged (engagement stays "declined")
  */
 
 export const caseActions = [
@@ -47,6 +48,8 @@ export type ActionResult =
 export type ActionContext = { role: Role; today: string };
 
 const open: readonly CaseStatus[] = ['referred', 'active', 'stepped_down'];
+/** A declined case is still on the books until it is discharged (peers keep trying for a while). */
+const dischargeable: readonly CaseStatus[] = [...open, 'declined'];
 
 const refuse = (field: string, message: string): ActionResult => ({ ok: false, refusal: { field, message } });
 
@@ -89,7 +92,7 @@ export function applyCaseAction(
         return refuse('status', 'Only a case in step-down can go back to full support.');
       return done({ status: 'active' });
     case 'discharge': {
-      if (!open.includes(state.status)) return refuse('status', 'This case is already closed.');
+      if (!dischargeable.includes(state.status)) return refuse('status', 'This case is already discharged.');
       const problem = dischargeDateProblem(state, input.dischargedOn, today);
       if (problem) return { ok: false, refusal: problem };
       return done({ status: 'discharged', dischargedOn: input.dischargedOn, dischargeReason: input.reason });
@@ -116,7 +119,7 @@ export function availableCaseActions(state: CaseState, context: ActionContext): 
       ? { action, dischargedOn: maxDate(context.today, state.referredOn), reason: 'other' }
       : { action };
   return caseActions.filter((action) => {
-    if (action === 'discharge') return open.includes(state.status);
+    if (action === 'discharge') return dischargeable.includes(state.status);
     return applyCaseAction(state, probe(action), context).ok;
   });
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEventsResponse } from '../../src/contract/audit.ts';
 import { sqlState } from '../../src/server/db/database-errors.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
+import { contactsCsv, multipartBody, referralsCsv, syntheticMds } from '../imports/mds-files.ts';
 import { routeKey, routeTable } from '../support/route-matrix.ts';
 import {
   createTestApp,
@@ -97,6 +98,26 @@ describe('the audit trail', () => {
   };
   /** Ids of records made by earlier requests in the list, for the later ones. */
   const record = { caseId: '', contactId: '', applicationId: '' };
+  /** Uploads a small data set and waits for the import, which runs after the 202, to finish. */
+  const importMdsAndWait = async (siteId: string, cookie: string) => {
+    const { referrals, contacts } = syntheticMds({ cases: 3, contactsPerCase: 2, site: 'North' });
+    const body = multipartBody({
+      referrals: { filename: 'referrals.csv', content: referralsCsv(referrals) },
+      contacts: { filename: 'contacts.csv', content: contactsCsv(contacts) },
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/sites/${siteId}/imports/mds`,
+      headers: { cookie, origin: testOrigin, ...body.headers },
+      payload: body.payload,
+    });
+    for (let polls = 0; response.statusCode === 202 && polls < 400; polls++) {
+      const progress = await request('GET', `/api/imports/${response.json().id}`, cookie);
+      if (['done', 'failed'].includes(progress.json().phase)) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return response;
+  };
   const cases = (): Case[] => {
     const subject = userA('subject');
     return [
@@ -179,6 +200,13 @@ describe('the audit trail', () => {
           ),
         action: 'export.pseudonymised',
         recordIds: () => [],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/sites/{siteId}/imports/mds',
+        call: () => importMdsAndWait(a.siteIds.North as string, cookies.coordinatorA as string),
+        action: 'import.mds',
+        recordIds: () => [a.siteIds.North as string],
         as: 'coordinator',
       },
       // Service records, in the order a coordinator works a case, each step using the last one's record.

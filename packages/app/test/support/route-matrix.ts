@@ -19,6 +19,7 @@ import {
   updateCaseBody,
 } from '../../src/contract/cases.ts';
 import { idParams } from '../../src/contract/common.ts';
+import { importParams, siteImportParams } from '../../src/contract/imports.ts';
 import { updateOrganisationBody } from '../../src/contract/organisation.ts';
 import { caseloadReportQuery, mdsExportQuery, pseudonymisedExportQuery } from '../../src/contract/reports.ts';
 import type { Permission } from '../../src/contract/roles.ts';
@@ -386,6 +387,18 @@ const getRoutes: RouteCase[] = [
     schemas: { querystring: pseudonymisedExportQuery },
     personalData: 'read',
   },
+  {
+    method: 'GET',
+    path: '/api/imports/{importId}',
+    permission: 'imports:run',
+    // An import's progress is kept in memory for the person who started it, so every id this table
+    // can name (a site's, here) answers 404. Following a real import: test/imports/import-routes.test.ts.
+    target: 'site',
+    url: (id) => `/api/imports/${id}`,
+    successStatus: 404,
+    successErrorCode: 'not_found',
+    schemas: { params: importParams },
+  },
 ];
 
 /** Fastify answers HEAD for every GET route, through the same hooks and handler. */
@@ -518,6 +531,21 @@ const writeRoutes: RouteCase[] = [
     url: (id) => `/api/users/${id}/enable`,
     successStatus: 200,
     schemas: { params: userParams },
+    personalData: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/sites/{siteId}/imports/mds',
+    permission: 'imports:run',
+    target: 'site',
+    url: (id) => `/api/sites/${id}/imports/mds`,
+    // The files travel as multipart/form-data, which this table's JSON bodies cannot express. Sent
+    // without them, an allowed call for a site in scope answers 400 naming the two missing files; the
+    // permission and scope checks this table is about come first. Real uploads, with 403 and 404:
+    // test/imports/import-routes.test.ts.
+    successStatus: 400,
+    successErrorCode: 'validation_failed',
+    schemas: { params: siteImportParams },
     personalData: 'write',
   },
 ];

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Collapse,
   Input,
@@ -206,15 +207,18 @@ export function LogContactForm({
           />
 
           <div>
-            <Button
-              variant="subtle"
-              px={0}
+            {/* A link-style toggle (like a GOV.UK details summary); it keeps its AA contrast when hovered. */}
+            <Anchor
+              component="button"
+              type="button"
+              fw={600}
+              py={6}
               aria-expanded={isMoreOpen}
               aria-controls={ids.moreDetails}
               onClick={() => setMoreOpen((open) => !open)}
             >
               {isMoreOpen ? 'Hide more details' : 'More details (optional)'}
-            </Button>
+            </Anchor>
             <Text size="sm" c="gray.7">
               Recorded as made by you, now, unless you change it here.
             </Text>

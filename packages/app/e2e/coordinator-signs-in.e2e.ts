@@ -78,10 +78,11 @@ describe('a service coordinator signs in with two-factor and opens user administ
     expect(await page.getByRole('banner').textContent()).toContain(coordinator.name);
   });
 
-  it('shows the users table with the demo users, read-only for a coordinator', async () => {
+  it('shows the users table with the demo users of the coordinator’s sites, read-only', async () => {
     const table = page.getByRole('table', { name: 'Users' });
     await table.waitFor();
-    for (const account of demoAccounts) {
+    const colleagues = demoAccounts.filter((a) => a.sites.some((site) => coordinator.sites.includes(site)));
+    for (const account of colleagues) {
       await table.getByRole('rowheader', { name: account.name, exact: false }).first().waitFor();
     }
     expect(await page.getByRole('button', { name: 'Add a user' }).count()).toBe(0);

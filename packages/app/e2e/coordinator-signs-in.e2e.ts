@@ -81,7 +81,7 @@ describe('a service coordinator signs in with two-factor and opens user administ
   it('shows the users table with the demo users of the coordinator’s sites, read-only', async () => {
     const table = page.getByRole('table', { name: 'Users' });
     await table.waitFor();
-    const colleagues = demoAccounts.filter((a) => a.sites.some((site) => coordinator.sites.includes(site)));
+    const colleagues = demoAccounts.filter((a) => a.sites.some((site) => coordinator?.sites.includes(site)));
     for (const account of colleagues) {
       await table.getByRole('rowheader', { name: account.name, exact: false }).first().waitFor();
     }

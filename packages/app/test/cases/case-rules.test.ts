@@ -180,7 +180,7 @@ describe('dates of discharge and contact', () => {
   it('refuses a discharge before the referral, before the last contact, or in the future, naming the field', () => {
     const state = { referredOn: '2026-01-10', lastContactOn: '2026-03-01' };
     expect(dischargeDateProblem(state, '2026-01-09', today)?.field).toBe('dischargedOn');
-    expect(dischargeDateProblem(state, '2026-02-28', today)?.message).toContain('2026-03-01');
+    expect(dischargeDateProblem(state, '2026-02-28', today)?.message).toContain('1 March 2026');
     expect(dischargeDateProblem(state, '2026-11-24', today)?.message).toContain('future');
     expect(dischargeDateProblem(state, '2026-03-01', today)).toBeNull();
   });

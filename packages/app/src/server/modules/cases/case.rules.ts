@@ -133,12 +133,12 @@ export function dischargeDateProblem(
   if (dischargedOn < state.referredOn)
     return {
       field: 'dischargedOn',
-      message: `Enter a discharge date on or after the referral date (${state.referredOn}).`,
+      message: `Enter a discharge date on or after the referral date (${ukLongDate(state.referredOn)}).`,
     };
   if (state.lastContactOn && dischargedOn < state.lastContactOn)
     return {
       field: 'dischargedOn',
-      message: `Enter a discharge date on or after the last contact (${state.lastContactOn}).`,
+      message: `Enter a discharge date on or after the last contact (${ukLongDate(state.lastContactOn)}).`,
     };
   if (dischargedOn > today)
     return { field: 'dischargedOn', message: 'Enter a discharge date that is not in the future.' };
@@ -154,12 +154,12 @@ export function contactDateProblem(
   if (contactedOn < state.referredOn)
     return {
       field: 'contactedOn',
-      message: `Enter a contact date on or after the referral date (${state.referredOn}).`,
+      message: `Enter a contact date on or after the referral date (${ukLongDate(state.referredOn)}).`,
     };
   if (state.dischargedOn && contactedOn > state.dischargedOn)
     return {
       field: 'contactedOn',
-      message: `Enter a contact date on or before the discharge date (${state.dischargedOn}), or reopen the case.`,
+      message: `Enter a contact date on or before the discharge date (${ukLongDate(state.dischargedOn)}), or reopen the case.`,
     };
   if (contactedOn > today)
     return { field: 'contactedOn', message: 'Enter a contact date that is not in the future.' };
@@ -195,3 +195,13 @@ export function addMonths(date: Date, months: number): Date {
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/** "6 August 2018": how people read a date in a message. */
+export function ukLongDate(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

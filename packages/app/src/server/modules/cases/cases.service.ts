@@ -22,6 +22,7 @@ import {
   availableCaseActions,
   type CaseState,
   type Refusal,
+  ukLongDate,
 } from './case.rules.ts';
 import {
   type CaseFilter,
@@ -248,7 +249,7 @@ export async function updateCase(
       if (earliest && input.referredOn > earliest)
         problems.push({
           field: 'referredOn',
-          message: `Enter a referral date on or before the first contact or discharge (${earliest}).`,
+          message: `Enter a referral date on or before the first contact or discharge (${ukLongDate(earliest)}).`,
         });
     }
     const source = input.referralSource ?? row.case.referralSource;

@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { conflict, notFound, validationFailed } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { ukLongDate } from '../cases/case.rules.ts';
 import { findCaseInScope } from '../cases/cases.repository.ts';
 import type { CaseServiceContext } from '../cases/cases.service.ts';
 import { type FundRow, findApplication, fundTotals, listApplicationsOfCase } from './fund.repository.ts';
@@ -146,7 +147,10 @@ export async function recordFundPayment(
     const decidedOn = row.decidedAt ? ukDateOf(row.decidedAt) : ukDateOf(row.appliedAt);
     if (paidOn < decidedOn || paidOn > ukDateOf(clock.now()))
       throw validationFailed([
-        { field: 'paidOn', message: `Enter a payment date between the approval (${decidedOn}) and today.` },
+        {
+          field: 'paidOn',
+          message: `Enter a payment date between the approval (${ukLongDate(decidedOn)}) and today.`,
+        },
       ]);
     await tx.update(fundApplications).set({ paidOn }).where(eq(fundApplications.id, applicationId));
     await recordAudit(

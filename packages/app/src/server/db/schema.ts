@@ -7,3 +7,10 @@ export { fundApplications } from '../modules/fund/fund.table.ts';
 export { notifications } from '../modules/notifications/notifications.table.ts';
 export { organisations } from '../modules/organisations/organisations.table.ts';
 export { sites } from '../modules/sites/sites.table.ts';
+export {
+  financialProxies,
+  impactMapCosts,
+  impactMapOutcomes,
+  impactMapStakeholders,
+  impactMaps,
+} from '../modules/social-value/social-value.table.ts';

@@ -34,6 +34,8 @@ export const permissions = [
   'reports:read',
   'exports:mds',
   'exports:pseudonymised',
+  'social_value:read',
+  'social_value:edit',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

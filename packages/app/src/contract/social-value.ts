@@ -108,7 +108,10 @@ export const financialProxy = z.object({
   ref: proxyRef,
   name: z.string(),
   unit: z.string().describe('What one unit is, e.g. "per person per year"'),
-  valuePence: z.number().int().describe('Value of one unit in pence, in its own price year; negative for a harm'),
+  valuePence: z
+    .number()
+    .int()
+    .describe('Value of one unit in pence, in its own price year; negative for a harm'),
   priceYear: z.number().int(),
   sourceTitle: z.string(),
   sourceUrl: z.string().nullable(),
@@ -167,7 +170,10 @@ const outcomeInput = z
     stakeholderKey: z.string().min(1).max(64),
     name: requiredText(300, 'Describe the outcome'),
     isIntended: z.boolean().default(true),
-    isHarm: z.boolean().default(false).describe('A harm or a cost to this stakeholder: its value counts against'),
+    isHarm: z
+      .boolean()
+      .default(false)
+      .describe('A harm or a cost to this stakeholder: its value counts against'),
     outputs: text(500).default(''),
     indicator: text(500).default(''),
     quantitySource: quantitySource,
@@ -259,7 +265,8 @@ type Settings = {
 
 /** Rules across settings fields, each reported at the field to correct. */
 function checkSettings(s: Settings, ctx: z.RefinementCtx): void {
-  const problem = (message: string, field: string) => ctx.addIssue({ code: 'custom', message, path: [field] });
+  const problem = (message: string, field: string) =>
+    ctx.addIssue({ code: 'custom', message, path: [field] });
   if (s.periodFrom > s.periodTo) problem('The period must end on or after its start', 'periodTo');
   if (s.peopleServedSource === 'manual' && s.peopleServedManual === null)
     problem('Enter how many people were served', 'peopleServedManual');
@@ -269,7 +276,9 @@ function checkSettings(s: Settings, ctx: z.RefinementCtx): void {
     problem('Give both ends of the population range, the lower first', 'rolloutPopulationHigh');
 }
 
-export const createImpactMapBody = z.strictObject({ siteId: uuid, ...settingsFields }).superRefine(checkSettings);
+export const createImpactMapBody = z
+  .strictObject({ siteId: uuid, ...settingsFields })
+  .superRefine(checkSettings);
 export type CreateImpactMapBody = z.input<typeof createImpactMapBody>;
 
 /** The whole map at once: settings and every stakeholder, outcome and cost line (replacing the old). */

@@ -33,6 +33,7 @@ import { registerNotificationsRoutes } from './modules/notifications/notificatio
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerSiteRoutes } from './modules/sites/sites.routes.ts';
+import { registerSocialValueRoutes } from './modules/social-value/social-value.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
 export type BuildAppOptions = {
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions) {
   registerImportRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerSocialValueRoutes(app, deps);
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -10,6 +10,7 @@ import { cases as casesTable, caseWorkers } from '../../src/server/modules/cases
 import { fundApplications } from '../../src/server/modules/fund/fund.table.ts';
 import { notifications as notificationsTable } from '../../src/server/modules/notifications/notifications.table.ts';
 import { sites as sitesTable } from '../../src/server/modules/sites/sites.table.ts';
+import { impactMaps } from '../../src/server/modules/social-value/social-value.table.ts';
 import { freshSession } from '../support/fresh-session.ts';
 import { isWrite, type RouteCase, routeKey, routeTable, uniqueSuffix } from '../support/route-matrix.ts';
 import {
@@ -37,6 +38,7 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'users:manage',
     'audit:read',
     'reports:read',
+    'social_value:read',
   ],
   coordinator: [
     'own_account',
@@ -54,6 +56,8 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'reports:read',
     'exports:mds',
     'exports:pseudonymised',
+    'social_value:read',
+    'social_value:edit',
   ],
   peer_supporter: [
     'own_account',
@@ -66,7 +70,15 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'fund:apply',
   ],
   volunteer: ['own_account', 'organisation:read', 'sites:read', 'cases:read', 'contacts:write'],
-  evaluator: ['own_account', 'organisation:read', 'sites:read', 'reports:read', 'exports:pseudonymised'],
+  evaluator: [
+    'own_account',
+    'organisation:read',
+    'sites:read',
+    'reports:read',
+    'exports:pseudonymised',
+    'social_value:read',
+    'social_value:edit',
+  ],
 };
 
 type Variant =
@@ -183,6 +195,8 @@ describe('the permission matrix', () => {
       case 'pending_fund_application':
       case 'approved_fund_application':
         return newFundApplicationFor(role, variant, route.target === 'approved_fund_application');
+      case 'impact_map':
+        return newImpactMapAt(variant);
       case 'notification':
         return newNotificationFor(
           variant === 'own site'
@@ -239,6 +253,23 @@ describe('the permission matrix', () => {
       reason: 'Rent in advance',
       appliedAt: now,
       ...(isApproved ? { status: 'approved', decidedAt: now } : {}),
+    });
+    return id;
+  }
+
+  /** A fresh impact map (version 1, no content) at the variant's site. */
+  async function newImpactMapAt(variant: Variant) {
+    const id = randomUUID();
+    const now = new Date();
+    await t.db.insert(impactMaps).values({
+      id,
+      ...placeOf(variant),
+      title: 'Matrix map',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-03-31',
+      priceYear: 2024,
+      createdAt: now,
+      updatedAt: now,
     });
     return id;
   }

@@ -24,6 +24,12 @@ import { updateOrganisationBody } from '../../src/contract/organisation.ts';
 import { caseloadReportQuery, mdsExportQuery, pseudonymisedExportQuery } from '../../src/contract/reports.ts';
 import type { Permission } from '../../src/contract/roles.ts';
 import { createSiteBody, updateSiteBody } from '../../src/contract/sites.ts';
+import {
+  createImpactMapBody,
+  createProxyBody,
+  impactMapQuery,
+  updateImpactMapBody,
+} from '../../src/contract/social-value.ts';
 import { createUserBody, listUsersQuery, updateUserBody } from '../../src/contract/users.ts';
 import { testPassword } from './test-app.ts';
 
@@ -43,8 +49,10 @@ export type TargetKind =
   | 'pending_fund_application'
   | 'approved_fund_application'
   /** A notification addressed to the caller (own site) or to someone else. */
-  | 'notification';
-export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
+  | 'notification'
+  /** A fresh impact map (version 1) at the variant's site. */
+  | 'impact_map';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type BodyContext = {
   /** A string no other call has used, for names that must be unique. */
@@ -85,6 +93,7 @@ const sessionParams = idParams('sessionId');
 const caseParams = idParams('caseId');
 const applicationParams = idParams('applicationId');
 const notificationParams = idParams('notificationId');
+const mapParams = idParams('mapId');
 const todayInUk = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 const caseGetRoutes: RouteCase[] = [
@@ -401,8 +410,137 @@ const getRoutes: RouteCase[] = [
   },
 ];
 
+/** Impact maps and the social value report: aggregates only, so no route declares personal data. */
+const socialValueGetRoutes: RouteCase[] = [
+  {
+    method: 'GET',
+    path: '/api/impact-maps',
+    permission: 'social_value:read',
+    target: 'none',
+    url: () => '/api/impact-maps',
+    successStatus: 200,
+    schemas: { querystring: impactMapQuery },
+  },
+  {
+    method: 'GET',
+    path: '/api/impact-maps/{mapId}',
+    permission: 'social_value:read',
+    target: 'impact_map',
+    url: (id) => `/api/impact-maps/${id}`,
+    successStatus: 200,
+    schemas: { params: mapParams },
+  },
+  {
+    method: 'GET',
+    path: '/api/impact-maps/{mapId}/report',
+    permission: 'social_value:read',
+    target: 'impact_map',
+    url: (id) => `/api/impact-maps/${id}/report`,
+    successStatus: 200,
+    schemas: { params: mapParams },
+  },
+  {
+    method: 'GET',
+    path: '/api/social-value/proxies',
+    permission: 'social_value:read',
+    target: 'none',
+    url: () => '/api/social-value/proxies',
+    successStatus: 200,
+  },
+];
+
+/**
+ * Exports answer no HEAD (a HEAD would audit a file never sent). The format is in the query string,
+ * which is left out of `schemas` because the query-string property test calls `url('')`, and a
+ * map's id is part of this path; the format's validation: test/social-value/social-value-api.test.ts.
+ */
+const socialValueExportRoutes: RouteCase[] = [
+  {
+    method: 'GET',
+    path: '/api/impact-maps/{mapId}/report/export',
+    permission: 'social_value:read',
+    target: 'impact_map',
+    url: (id) => `/api/impact-maps/${id}/report/export?format=csv`,
+    successStatus: 200,
+    schemas: { params: mapParams },
+  },
+  {
+    method: 'GET',
+    path: '/api/social-value/proxy-library/export',
+    permission: 'social_value:read',
+    target: 'none',
+    url: () => '/api/social-value/proxy-library/export',
+    successStatus: 200,
+  },
+];
+
+const mapSettings = {
+  title: 'Matrix map',
+  periodFrom: '2026-01-01',
+  periodTo: '2026-03-31',
+  priceYear: 2024,
+};
+
+const socialValueWriteRoutes: RouteCase[] = [
+  {
+    method: 'POST',
+    path: '/api/impact-maps',
+    permission: 'social_value:edit',
+    target: 'none',
+    url: () => '/api/impact-maps',
+    body: ({ ownSiteId }) => ({ siteId: ownSiteId, ...mapSettings }),
+    successStatus: 201,
+    schemas: { body: createImpactMapBody },
+  },
+  {
+    method: 'PUT',
+    path: '/api/impact-maps/{mapId}',
+    permission: 'social_value:edit',
+    target: 'impact_map',
+    url: (id) => `/api/impact-maps/${id}`,
+    body: () => ({
+      version: 1,
+      ...mapSettings,
+      stakeholders: [{ key: 'users', name: 'Service users' }],
+      outcomes: [],
+      costs: [{ category: 'staff', description: 'Coordinator', amountPence: 100_000 }],
+    }),
+    successStatus: 200,
+    schemas: { params: mapParams, body: updateImpactMapBody },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/impact-maps/{mapId}',
+    permission: 'social_value:edit',
+    target: 'impact_map',
+    url: (id) => `/api/impact-maps/${id}`,
+    successStatus: 200,
+    schemas: { params: mapParams },
+  },
+  {
+    method: 'POST',
+    path: '/api/social-value/proxies',
+    permission: 'social_value:edit',
+    target: 'none',
+    url: () => '/api/social-value/proxies',
+    body: ({ unique }) => ({
+      name: `A licensed value ${unique()}`,
+      unit: 'per person per year',
+      valuePence: 100_000,
+      priceYear: 2024,
+      sourceTitle: 'A source the organisation holds a licence for',
+      licence: 'Licensed to this organisation only',
+    }),
+    successStatus: 201,
+    schemas: { body: createProxyBody },
+  },
+];
+
 /** Fastify answers HEAD for every GET route, through the same hooks and handler. */
-const headRoutes: RouteCase[] = [...getRoutes, ...caseGetRoutes].map((r) => ({ ...r, method: 'HEAD' }));
+const headRoutes: RouteCase[] = [...getRoutes, ...caseGetRoutes, ...socialValueGetRoutes].map((r) => ({
+  ...r,
+  method: 'HEAD',
+}));
 
 const writeRoutes: RouteCase[] = [
   {
@@ -556,6 +694,9 @@ export const routeTable: readonly RouteCase[] = [
   ...headRoutes,
   ...writeRoutes,
   ...caseWriteRoutes,
+  ...socialValueGetRoutes,
+  ...socialValueExportRoutes,
+  ...socialValueWriteRoutes,
 ];
 
 export const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;

@@ -121,6 +121,11 @@ export async function databaseDigest(database: Database): Promise<Record<string,
     'contacts',
     'fund_applications',
     'notifications',
+    'impact_maps',
+    'impact_map_stakeholders',
+    'impact_map_outcomes',
+    'impact_map_costs',
+    'financial_proxies',
   ];
   const digest: Record<string, string> = {};
   for (const table of tables) {

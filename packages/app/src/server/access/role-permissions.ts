@@ -16,6 +16,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'users:manage',
     'audit:read',
     'reports:read',
+    'social_value:read',
   ],
   coordinator: [
     'own_account',
@@ -33,6 +34,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reports:read',
     'exports:mds',
     'exports:pseudonymised',
+    'social_value:read',
+    'social_value:edit',
   ],
   // Peer supporters and volunteers reach only the cases they are allocated to (scope, not permission).
   peer_supporter: [
@@ -46,8 +49,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'fund:apply',
   ],
   volunteer: ['own_account', 'organisation:read', 'sites:read', 'cases:read', 'contacts:write'],
-  // Evaluators see aggregates and pseudonymised extracts, never a name.
-  evaluator: ['own_account', 'organisation:read', 'sites:read', 'reports:read', 'exports:pseudonymised'],
+  // Evaluators see aggregates and pseudonymised extracts, never a name; they edit their sites' impact maps.
+  evaluator: [
+    'own_account',
+    'organisation:read',
+    'sites:read',
+    'reports:read',
+    'exports:pseudonymised',
+    'social_value:read',
+    'social_value:edit',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

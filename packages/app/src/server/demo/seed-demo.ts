@@ -8,6 +8,7 @@ import { organisations } from '../modules/organisations/organisations.table.ts';
 import { insertAccount } from '../modules/users/insert-account.ts';
 import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from './demo-accounts.ts';
 import { type DemoWorker, seedDemoRecords } from './seed-demo-records.ts';
+import { seedDemoSocialValue } from './seed-demo-social-value.ts';
 
 /** Recovery codes for demo accounts with two-factor: fixed, like the TOTP secrets, and printed at start. */
 export const demoRecoveryCodes = Array.from(
@@ -53,6 +54,12 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
       }
     }
     await seedDemoRecords(tx, { organisationId: organisation.id, sites, workers, now: new Date() });
+    await seedDemoSocialValue(tx, {
+      organisationId: organisation.id,
+      siteId: sites[0]?.id as string,
+      createdBy: workers.find((w) => w.role === 'coordinator')?.userId as string,
+      now: new Date(),
+    });
   });
   return { isSeeded: true, accounts: demoAccounts };
 }

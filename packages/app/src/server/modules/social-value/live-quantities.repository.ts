@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import type { LiveQuantitySource } from '../../../contract/social-value.ts';
+import type { Db } from '../../db/database.ts';
+import type { LiveCounts } from './social-value.rules.ts';
+
+/**
+ * Counts from service records for one site and period, computed in SQL when a report is made, so a
+ * linked quantity follows the records as they arrive. Aggregates only: no row of a case leaves the
+ * database. Periods are inclusive UK calendar dates.
+ *
+ * Extension point: a new `quantitySource` (issue 5's survey-based distance travelled, contribution
+ * and deadweight) adds its column here and its label in the contract.
+ */
+export async function countLiveQuantities(
+  db: Db,
+  where: { organisationId: string; siteId: string; from: string; to: string },
+): Promise<LiveCounts> {
+  const { organisationId, siteId, from, to } = where;
+  const caseScope = sql`c.organisation_id = ${organisationId} and c.site_id = ${siteId}`;
+  const fundScope = sql`f.organisation_id = ${organisationId} and f.site_id = ${siteId} and f.status = 'approved'
+    and (f.applied_at at time zone 'Europe/London')::date between ${from}::date and ${to}::date`;
+  const result = await db.execute(sql`
+    select
+      (select count(*)::int from cases c where ${caseScope}
+         and c.referred_on between ${from}::date and ${to}::date and c.engagement = 'engaged') as "engagedCases",
+      (select count(*)::int from cases c where ${caseScope}
+         and c.discharged_on between ${from}::date and ${to}::date and c.discharge_reason = 'goals_met') as "goalsMet",
+      (select count(*)::int from cases c where ${caseScope}
+         and c.referred_on between ${from}::date and ${to}::date) as "referred",
+      (select count(*)::int from fund_applications f where ${fundScope}) as "fundApproved",
+      (select coalesce(sum(f.amount_pence), 0)::float8 from fund_applications f where ${fundScope}) as "fundPence"`);
+  const rows = (result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
+  const row = rows[0] as {
+    engagedCases: number;
+    goalsMet: number;
+    referred: number;
+    fundApproved: number;
+    fundPence: number;
+  };
+  const counts: Record<LiveQuantitySource, number> = {
+    engaged_cases: Number(row.engagedCases),
+    cases_discharged_goals_met: Number(row.goalsMet),
+    cases_referred: Number(row.referred),
+    fund_applications_approved: Number(row.fundApproved),
+  };
+  return { counts, fundApprovedPence: Number(row.fundPence) };
+}

@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../access/actor.ts';
+import { inActorScope } from '../../access/scope.ts';
+import type { Db } from '../../db/database.ts';
+import { sites } from '../sites/sites.table.ts';
+import {
+  financialProxies,
+  impactMapCosts,
+  impactMapOutcomes,
+  impactMapStakeholders,
+  impactMaps,
+} from './social-value.table.ts';
+
+export type ImpactMapRow = typeof impactMaps.$inferSelect & { siteName: string };
+export type MapContent = {
+  stakeholders: (typeof impactMapStakeholders.$inferSelect)[];
+  outcomes: (typeof impactMapOutcomes.$inferSelect)[];
+  costs: (typeof impactMapCosts.$inferSelect)[];
+};
+
+const inScope = (actor: Actor) =>
+  inActorScope(actor, { organisationId: impactMaps.organisationId, siteId: impactMaps.siteId });
+
+export async function listImpactMapsInScope(db: Db, actor: Actor, siteId?: string) {
+  const rows = await db
+    .select({ map: impactMaps, siteName: sites.name })
+    .from(impactMaps)
+    .innerJoin(sites, eq(sites.id, impactMaps.siteId))
+    .where(and(inScope(actor), siteId ? eq(impactMaps.siteId, siteId) : undefined))
+    .orderBy(desc(impactMaps.periodTo), asc(impactMaps.title));
+  return rows.map((r) => ({ ...r.map, siteName: r.siteName }));
+}
+
+/** A map the actor may reach (organisation and site), or undefined: out of scope looks like missing. */
+export async function findImpactMapInScope(
+  db: Db,
+  actor: Actor,
+  mapId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ImpactMapRow | undefined> {
+  const query = db
+    .select({ map: impactMaps, siteName: sites.name })
+    .from(impactMaps)
+    .innerJoin(sites, eq(sites.id, impactMaps.siteId))
+    .where(and(inScope(actor), eq(impactMaps.id, mapId)));
+  const [row] = options.forUpdate ? await query.for('update', { of: impactMaps }) : await query;
+  return row ? { ...row.map, siteName: row.siteName } : undefined;
+}
+
+export async function loadMapContent(db: Db, mapId: string): Promise<MapContent> {
+  const [stakeholders, outcomes, costs] = await Promise.all([
+    db
+      .select()
+      .from(impactMapStakeholders)
+      .where(eq(impactMapStakeholders.mapId, mapId))
+      .orderBy(asc(impactMapStakeholders.position)),
+    db
+      .select()
+      .from(impactMapOutcomes)
+      .where(eq(impactMapOutcomes.mapId, mapId))
+      .orderBy(asc(impactMapOutcomes.position)),
+    db
+      .select()
+      .from(impactMapCosts)
+      .where(eq(impactMapCosts.mapId, mapId))
+      .orderBy(asc(impactMapCosts.position)),
+  ]);
+  return { stakeholders, outcomes, costs };
+}
+
+export async function insertImpactMap(db: Db, row: typeof impactMaps.$inferInsert): Promise<void> {
+  await db.insert(impactMaps).values(row);
+}
+
+/** Replaces a map's stakeholders, outcomes and costs with the given rows (children first out, last in). */
+export async function replaceMapContent(
+  db: Db,
+  mapId: string,
+  content: {
+    stakeholders: (typeof impactMapStakeholders.$inferInsert)[];
+    outcomes: (typeof impactMapOutcomes.$inferInsert)[];
+    costs: (typeof impactMapCosts.$inferInsert)[];
+  },
+): Promise<void> {
+  await db.delete(impactMapOutcomes).where(eq(impactMapOutcomes.mapId, mapId));
+  await db.delete(impactMapCosts).where(eq(impactMapCosts.mapId, mapId));
+  await db.delete(impactMapStakeholders).where(eq(impactMapStakeholders.mapId, mapId));
+  if (content.stakeholders.length > 0) await db.insert(impactMapStakeholders).values(content.stakeholders);
+  if (content.outcomes.length > 0) await db.insert(impactMapOutcomes).values(content.outcomes);
+  if (content.costs.length > 0) await db.insert(impactMapCosts).values(content.costs);
+}
+
+export async function updateImpactMapRow(
+  db: Db,
+  mapId: string,
+  values: Partial<typeof impactMaps.$inferInsert>,
+): Promise<void> {
+  await db.update(impactMaps).set(values).where(eq(impactMaps.id, mapId));
+}
+
+export async function deleteImpactMap(db: Db, mapId: string): Promise<void> {
+  await db.delete(impactMaps).where(eq(impactMaps.id, mapId));
+}
+
+/** An organisation's own proxies: all of them, or those with the given ids. */
+export async function listOrganisationProxies(db: Db, organisationId: string, ids?: string[]) {
+  if (ids && ids.length === 0) return [];
+  return db
+    .select()
+    .from(financialProxies)
+    .where(
+      and(
+        eq(financialProxies.organisationId, organisationId),
+        ids ? inArray(financialProxies.id, ids) : undefined,
+      ),
+    )
+    .orderBy(asc(financialProxies.name));
+}
+
+export async function insertProxy(db: Db, row: typeof financialProxies.$inferInsert): Promise<void> {
+  await db.insert(financialProxies).values(row);
+}

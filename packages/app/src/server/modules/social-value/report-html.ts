@@ -194,7 +194,7 @@ function scenarioSections(scenario: ReportScenario): Raw {
 export function formatEstimate(path: string, value: number): string {
   if (/\.(deadweight|displacement|attribution|serviceContribution|dropOff)$/.test(path))
     return formatPercent(value);
-  if (/\.duration$/.test(path)) return `${formatCount(value)} years`;
+  if (/\.duration$/.test(path)) return `${formatCount(value)} ${value === 1 ? 'year' : 'years'}`;
   if (/\.quantity$|\.hours$/.test(path)) return formatCount(value);
   return formatPounds(value);
 }

@@ -31,6 +31,10 @@ import { NotificationsPage } from './features/notifications/notifications-page.t
 import { OrganisationPage } from './features/organisation/organisation-page.tsx';
 import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
 import { SitesPage } from './features/sites/sites-page.tsx';
+import { ImpactMapEditPage } from './features/social-value/impact-map-edit-page.tsx';
+import { ImpactMapsPage } from './features/social-value/impact-maps-page.tsx';
+import { ProxyLibraryPage } from './features/social-value/proxy-library-page.tsx';
+import { SocialValueReportPage } from './features/social-value/social-value-report-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
 import { isApiError } from './lib/api-client.ts';
 
@@ -103,6 +107,10 @@ const routeTree = rootRoute.addChildren([
     page('/cases/$caseId/contact', ContactPage),
     page('/caseload', CaseloadPage),
     page('/reports/caseload', CaseloadReportPage),
+    page('/social-value', ImpactMapsPage),
+    page('/social-value/proxies', ProxyLibraryPage),
+    page('/social-value/$mapId', SocialValueReportPage),
+    page('/social-value/$mapId/edit', ImpactMapEditPage),
     page('/import', ImportPage),
     page('/exports', ExportsPage),
     page('/users', UsersPage),

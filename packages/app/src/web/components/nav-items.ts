@@ -6,6 +6,7 @@ export type NavItem = {
     | '/cases'
     | '/caseload'
     | '/reports/caseload'
+    | '/social-value'
     | '/import'
     | '/exports'
     | '/users'
@@ -24,6 +25,7 @@ export const navItems: NavItem[] = [
   { to: '/cases', label: 'Cases', permission: 'cases:read' },
   { to: '/caseload', label: 'Caseload board', permission: 'cases:allocate' },
   { to: '/reports/caseload', label: 'Caseload report', permission: 'reports:read' },
+  { to: '/social-value', label: 'Social value', permission: 'social_value:read' },
   { to: '/import', label: 'Import data set', permission: 'imports:run' },
   { to: '/exports', label: 'Exports', permission: 'exports:pseudonymised' },
   { to: '/users', label: 'Users', permission: 'users:read' },

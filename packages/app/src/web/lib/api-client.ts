@@ -32,7 +32,7 @@ export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiErr
 }
 
 type QueryValue = string | number | boolean | undefined | null;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
@@ -54,7 +54,7 @@ function parseRetryAfter(header: string | null): number | undefined {
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   // Every mutation but DELETE sends JSON, even an empty object: the server refuses other content types.
-  if (method === 'POST' || method === 'PATCH') {
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(body ?? {});
   }
@@ -86,6 +86,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -44,7 +44,11 @@ function ShareChart({
         type="percent"
         orientation="vertical"
         withLegend
-        legendProps={{ verticalAlign: 'bottom' }}
+        // In the order the bars stack, not alphabetical (recharts' default).
+        legendProps={{
+          verticalAlign: 'bottom',
+          itemSorter: (item) => series.findIndex((x) => x.name === item.dataKey),
+        }}
         yAxisProps={{ width: 110 }}
         gridAxis="none"
         valueFormatter={(n) => String(n)}

@@ -1,5 +1,6 @@
-import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorSummary } from '../../components/error-summary.tsx';
@@ -58,6 +59,8 @@ function CaseloadReport() {
   const problems = useFormProblems(form, fieldIds);
   const reportSites = report.data?.sites ?? [];
   const totalCases = reportSites.reduce((n, s) => n + s.cases, 0);
+  // A column per site where there is room; one table per site on a phone.
+  const isWide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
 
   return (
     <>
@@ -121,10 +124,25 @@ function CaseloadReport() {
         <Text>No cases were referred in this period at the sites chosen. Try other dates or sites.</Text>
       )}
       {report.isSuccess && totalCases > 0 && (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
-          <CaseloadReportTable sites={reportSites} />
-          <CaseloadReportChart sites={reportSites} />
-        </SimpleGrid>
+        <Group align="flex-start" gap="xl" wrap="wrap">
+          <Stack gap="lg" style={{ flex: '1 1 30rem', minWidth: 0 }}>
+            {isWide ? (
+              <CaseloadReportTable sites={reportSites} caption="Caseload report by site" />
+            ) : (
+              // One narrow table per site on a phone, so nothing scrolls sideways.
+              reportSites.map((site) => (
+                <CaseloadReportTable
+                  key={site.siteId}
+                  sites={[site]}
+                  caption={`Caseload report: ${site.site}`}
+                />
+              ))
+            )}
+          </Stack>
+          <div style={{ flex: '1 1 20rem', minWidth: 0 }}>
+            <CaseloadReportChart sites={reportSites} />
+          </div>
+        </Group>
       )}
     </>
   );

@@ -1,5 +1,5 @@
-import { Table } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Box, Table } from '@mantine/core';
+import { type ReactNode, useId } from 'react';
 import { contactTypeLabels, engagementLabels, engagements } from '../../../contract/case-codes.ts';
 import type { CaseloadReportSite } from '../../../contract/reports.ts';
 import { formatDaysOnBooks, formatMeanRange, formatPeriod, formatShare } from './report-format.ts';
@@ -45,18 +45,34 @@ const sections: Section[] = [
 
 /**
  * The figures laid out as Table 1 of the Liaison and Diversion review: a column per site, a row per
- * figure, grouped under row-group headings. It is also the chart's text alternative.
+ * figure, grouped under row-group headings. It is also the chart's text alternative. When it is wider
+ * than the screen it scrolls sideways inside a focusable region, with the figure names kept in view.
  */
-export function CaseloadReportTable({ sites }: { sites: CaseloadReportSite[] }) {
+export function CaseloadReportTable({ sites, caption }: { sites: CaseloadReportSite[]; caption: string }) {
+  const captionId = useId();
+  const rowHeader = {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    background: 'var(--mantine-color-body)',
+  } as const;
   return (
-    <Table.ScrollContainer minWidth={Math.min(280 + sites.length * 170, 900)} type="native">
-      <Table verticalSpacing="xs" striped withTableBorder captionSide="top">
-        <Table.Caption ta="left" fw={600} c="var(--mantine-color-text)">
-          Caseload report by site
+    // Focusable so that a keyboard can scroll it when it is wider than the screen (WCAG 2.1.1).
+    <Box role="region" aria-labelledby={captionId} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table
+        verticalSpacing="xs"
+        withTableBorder
+        captionSide="top"
+        miw={sites.length > 1 ? 200 + sites.length * 170 : undefined}
+      >
+        <Table.Caption id={captionId} ta="left" fw={600} c="var(--mantine-color-text)">
+          {caption}
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Figure</Table.Th>
+            <Table.Th scope="col" style={rowHeader}>
+              Figure
+            </Table.Th>
             {sites.map((s) => (
               <Table.Th scope="col" key={s.siteId}>
                 {s.site}
@@ -68,7 +84,7 @@ export function CaseloadReportTable({ sites }: { sites: CaseloadReportSite[] }) 
           <Table.Tbody key={section.heading ?? 'cases'}>
             {section.heading && (
               <Table.Tr>
-                <Table.Th scope="rowgroup" colSpan={sites.length + 1} bg="var(--mantine-color-default-hover)">
+                <Table.Th scope="rowgroup" colSpan={sites.length + 1} bg="var(--mantine-color-gray-1)">
                   {section.heading}
                 </Table.Th>
               </Table.Tr>
@@ -79,6 +95,7 @@ export function CaseloadReportTable({ sites }: { sites: CaseloadReportSite[] }) 
                   scope="row"
                   fw={section.heading ? 400 : 600}
                   pl={section.heading ? 'lg' : undefined}
+                  style={rowHeader}
                 >
                   {row.label}
                 </Table.Th>
@@ -90,6 +107,6 @@ export function CaseloadReportTable({ sites }: { sites: CaseloadReportSite[] }) 
           </Table.Tbody>
         ))}
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }

@@ -47,24 +47,23 @@ export async function findImpactMapInScope(
   return row ? { ...row.map, siteName: row.siteName } : undefined;
 }
 
+/** A map's stakeholders, outcomes and costs, in their order. One query at a time: inside a transaction they share one connection. */
 export async function loadMapContent(db: Db, mapId: string): Promise<MapContent> {
-  const [stakeholders, outcomes, costs] = await Promise.all([
-    db
-      .select()
-      .from(impactMapStakeholders)
-      .where(eq(impactMapStakeholders.mapId, mapId))
-      .orderBy(asc(impactMapStakeholders.position)),
-    db
-      .select()
-      .from(impactMapOutcomes)
-      .where(eq(impactMapOutcomes.mapId, mapId))
-      .orderBy(asc(impactMapOutcomes.position)),
-    db
-      .select()
-      .from(impactMapCosts)
-      .where(eq(impactMapCosts.mapId, mapId))
-      .orderBy(asc(impactMapCosts.position)),
-  ]);
+  const stakeholders = await db
+    .select()
+    .from(impactMapStakeholders)
+    .where(eq(impactMapStakeholders.mapId, mapId))
+    .orderBy(asc(impactMapStakeholders.position));
+  const outcomes = await db
+    .select()
+    .from(impactMapOutcomes)
+    .where(eq(impactMapOutcomes.mapId, mapId))
+    .orderBy(asc(impactMapOutcomes.position));
+  const costs = await db
+    .select()
+    .from(impactMapCosts)
+    .where(eq(impactMapCosts.mapId, mapId))
+    .orderBy(asc(impactMapCosts.position));
   return { stakeholders, outcomes, costs };
 }
 

@@ -146,7 +146,6 @@ type FileCase = {
   referredOn: string | null;
   dischargedOn: string | null;
   referral: ImportedReferral | null;
-  lastContactOn: string | null;
 };
 
 /**
@@ -331,7 +330,7 @@ export function createMdsValidation(context: MdsValidationContext) {
         );
     }
     if (referredOn && discharged.value) {
-      // The latest contact is checked in `finish`, once the contacts file has been read.
+      // Contacts after it are refused on their own lines; those Peerpath holds already, in `finish`.
       const refusal = dischargeDateProblem({ referredOn, lastContactOn: null }, discharged.value, today);
       if (refusal) problem('referrals', line, refusal.message, 'date_discharged');
     }
@@ -385,7 +384,6 @@ export function createMdsValidation(context: MdsValidationContext) {
       referredOn,
       dischargedOn: discharged.isValid ? discharged.value : null,
       referral,
-      lastContactOn: null,
     });
   };
 
@@ -436,8 +434,6 @@ export function createMdsValidation(context: MdsValidationContext) {
       return;
     }
 
-    if (fileCase && (!fileCase.lastContactOn || date > fileCase.lastContactOn)) fileCase.lastContactOn = date;
-
     let dateNumber = dateNumbers.get(date);
     if (dateNumber === undefined) {
       dateNumber = dates.push(date) - 1;
@@ -470,18 +466,12 @@ export function createMdsValidation(context: MdsValidationContext) {
       for (const file of ['referrals', 'contacts'] as const) {
         if (!seen[file]) problem(file, 1, `The ${file} file is empty: its first line must name the columns.`);
       }
+      // Contacts in the file are already held to the discharge date (above); those Peerpath holds are
+      // checked here, said without their date, which comes from the database rather than the file.
       for (const fileCase of fileCases.values()) {
         const referral = fileCase.referral;
-        if (!referral?.dischargedOn) continue;
-        const refusal = dischargeDateProblem(
-          { referredOn: referral.referredOn, lastContactOn: fileCase.lastContactOn },
-          referral.dischargedOn,
-          today,
-        );
-        if (refusal) problem('referrals', referral.line, refusal.message, 'date_discharged');
-        // A contact held already: said without its date, which comes from the database, not the file.
-        const held = existing.get(referral.localCaseId)?.lastContactOn;
-        if (!refusal && held && held > referral.dischargedOn)
+        const held = referral?.dischargedOn && existing.get(referral.localCaseId)?.lastContactOn;
+        if (referral?.dischargedOn && held && held > referral.dischargedOn)
           problem(
             'referrals',
             referral.line,

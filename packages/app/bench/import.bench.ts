@@ -114,6 +114,7 @@ async function main() {
           .map((n) => n.toFixed(2))
           .join(' ')}`,
       );
+      console.log(`Peak memory of this process (max RSS): ${mib(process.resourceUsage().maxRSS * 1024)}.`);
       console.log(
         `Target: under 120 s for the first import. ${first < 120_000 ? 'Met' : 'NOT met'} (${seconds(first)}); re-import ${seconds(again)}.`,
       );

@@ -202,7 +202,8 @@ describe('the MDS import rules', () => {
         file: 'contacts',
         line: 2,
         field: 'contact_date',
-        message: 'Enter a contact date on or before the discharge date (2026-01-20), or reopen the case.',
+        message:
+          'Enter a contact date on or before the discharge date (20 January 2026), or reopen the case.',
       },
     ]);
   });
@@ -232,7 +233,8 @@ describe('the MDS import rules', () => {
         file: 'contacts',
         line: 4,
         field: 'contact_date',
-        message: 'Enter a contact date on or before the discharge date (2025-09-01), or reopen the case.',
+        message:
+          'Enter a contact date on or before the discharge date (1 September 2025), or reopen the case.',
       },
       {
         file: 'contacts',
@@ -244,7 +246,7 @@ describe('the MDS import rules', () => {
         file: 'contacts',
         line: 6,
         field: 'contact_date',
-        message: 'Enter a contact date on or after the referral date (2026-01-05).',
+        message: 'Enter a contact date on or after the referral date (5 January 2026).',
       },
     ]);
   });

@@ -13,7 +13,7 @@ import {
   type MdsFile,
   referralColumns,
 } from '../../../contract/imports.ts';
-import { contactDateProblem, dischargeDateProblem } from '../cases/case.rules.ts';
+import { contactDateProblem, dischargeDateProblem, ukLongDate } from '../cases/case.rules.ts';
 
 /**
  * The rules of an MDS import, as pure functions over rows already split into cells: the header, each
@@ -339,14 +339,14 @@ export function createMdsValidation(context: MdsValidationContext) {
         problem(
           'referrals',
           line,
-          `Give a first contact on or after the date of referral (${referredOn}).`,
+          `Give a first contact on or after the date of referral (${ukLongDate(referredOn)}).`,
           'date_first_contact',
         );
       if (discharged.value && first.value > discharged.value)
         problem(
           'referrals',
           line,
-          `Give a first contact on or before the discharge date (${discharged.value}).`,
+          `Give a first contact on or before the discharge date (${ukLongDate(discharged.value)}).`,
           'date_first_contact',
         );
       if (first.value > today)

@@ -24,7 +24,6 @@ import { importMds } from './mds-import.service.ts';
 
 type Upload = { name: string; bytes: Buffer };
 
-const fileLabels: Record<MdsFile, string> = { referrals: 'referrals', contacts: 'contacts' };
 const maxMegabytes = Math.round(maxImportFileBytes / 1024 / 1024);
 
 /**
@@ -60,8 +59,8 @@ async function readUploads(request: FastifyRequest): Promise<Record<MdsFile, Upl
       .map((file) => ({
         field: file,
         message: uploads[file]
-          ? `The ${fileLabels[file]} file is empty. Choose the data set's ${fileLabels[file]} file.`
-          : `Choose the ${fileLabels[file]} file (CSV).`,
+          ? `The ${file} file is empty. Choose the data set's ${file} file.`
+          : `Choose the ${file} file (CSV).`,
       })),
     ...unexpected.map((field) => ({
       field,
@@ -167,7 +166,7 @@ export function registerImportRoutes(fastify: FastifyInstance, { db, clock }: Ap
         if (!site) throw notFound('site');
         if (!request.isMultipart())
           throw validationFailed(
-            mdsFiles.map((file) => ({ field: file, message: `Choose the ${fileLabels[file]} file (CSV).` })),
+            mdsFiles.map((file) => ({ field: file, message: `Choose the ${file} file (CSV).` })),
           );
         const uploads = await readUploads(request);
         const job = jobs.start(actor.userId, site.id);

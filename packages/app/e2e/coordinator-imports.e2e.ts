@@ -155,7 +155,16 @@ describe('a service coordinator imports the NHS England data set', () => {
     await expectNoAxeViolations(page);
   });
 
-  // Reading the report after the import belongs to the reports work: from here, follow
-  // "Open the caseload report" in the result and check the imported cases are counted.
-  it.todo('reads the imported cases in the caseload report');
+  it('reads the imported cases in the caseload report, counted with the demo site’s own', async () => {
+    await page.getByRole('link', { name: 'Open the caseload report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Caseload report' }).waitFor();
+    // On a phone each site has its own table.
+    const table = page.getByRole('table', { name: `Caseload report: ${site}` });
+    await table.waitFor({ timeout: 30_000 });
+    const demoCases = 158;
+    const casesRow = table.getByRole('row', { name: /Number of cases/ });
+    expect(await casesRow.textContent()).toContain((cases + demoCases).toLocaleString('en-GB'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page);
+  });
 });

@@ -15,7 +15,7 @@ const sections: Section[] = [
   {
     rows: [
       { label: 'Referred', cell: (s) => formatPeriod(s.from, s.to) },
-      { label: 'Number of cases', cell: (s) => s.cases },
+      { label: 'Number of cases', cell: (s) => s.cases.toLocaleString('en-GB') },
       ...engagements.map((e) => ({
         label: engagementLabels[e],
         cell: (s: CaseloadReportSite) => formatShare(s.engagement[e]),
@@ -29,8 +29,8 @@ const sections: Section[] = [
         label: contactTypeLabels[type],
         cell: (s: CaseloadReportSite) => formatShare(s.contactTypes[type]),
       })),
-      { label: 'Total', cell: (s) => s.contactsTotal },
-      { label: 'Attempts (not counted above)', cell: (s) => s.attemptsTotal },
+      { label: 'Total', cell: (s) => s.contactsTotal.toLocaleString('en-GB') },
+      { label: 'Attempts (not counted above)', cell: (s) => s.attemptsTotal.toLocaleString('en-GB') },
     ],
   },
   {

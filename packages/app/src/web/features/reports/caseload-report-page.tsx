@@ -14,6 +14,7 @@ import { useSiteChoices } from '../sites/sites-query.ts';
 import { CaseloadReportChart } from './caseload-report-chart.tsx';
 import { type CaseloadReportFilters, caseloadReportQueryOptions } from './caseload-report-query.ts';
 import { CaseloadReportTable } from './caseload-report-table.tsx';
+import { FundTotalsSection } from './fund-totals-section.tsx';
 import { formatCalendarDate } from './report-format.ts';
 
 const fieldIds = { siteIds: 'report-sites', from: 'report-from', to: 'report-to' };
@@ -143,6 +144,9 @@ function CaseloadReport() {
             <CaseloadReportChart sites={reportSites} />
           </div>
         </Group>
+      )}
+      {report.isSuccess && (
+        <FundTotalsSection siteIds={filters.siteIds} from={filters.from} to={filters.to} />
       )}
     </>
   );

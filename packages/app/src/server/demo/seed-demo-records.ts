@@ -229,10 +229,8 @@ export async function seedDemoRecords(
       const count = engagement === 'engaged' ? random.around(mean, 1, max) : random.around(mean, 0, max);
       const span = Math.max(0, lastDay.getTime() - referredAt.getTime());
       // Cases in step-down have had little contact lately: their contacts end before stepping down.
-      const contactEnd =
-        isSteppedDown && caseRows[caseRows.length - 1]?.steppedDownAt
-          ? (caseRows[caseRows.length - 1]?.steppedDownAt as Date).getTime() - referredAt.getTime()
-          : span;
+      const steppedDownAt = caseRows[caseRows.length - 1]?.steppedDownAt;
+      const contactEnd = steppedDownAt ? steppedDownAt.getTime() - referredAt.getTime() : span;
       for (let c = 0; c < count; c++) {
         const at = new Date(
           referredAt.getTime() + Math.floor(random.next() * Math.max(contactEnd, 0)) + 10 * 3_600_000,

@@ -15,10 +15,10 @@ import { useMutation } from '@tanstack/react-query';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { downloadFile } from '../../lib/download-file.ts';
 import { useFormProblems } from '../../lib/form-problems.ts';
 import { useCan } from '../auth/me-query.ts';
 import { useSiteChoices } from '../sites/sites-query.ts';
-import { downloadCsv } from './download-csv.ts';
 
 const monthNames = [
   'January',
@@ -91,7 +91,7 @@ function MonthlyReturnForm({ sites }: { sites: SiteChoice[] }) {
   const problems = useFormProblems(form, fieldIds);
   const download = useMutation({
     mutationFn: (values: typeof form.values) =>
-      downloadCsv(
+      downloadFile(
         `/api/exports/mds?${new URLSearchParams({ siteId: values.siteId, month: `${values.year}-${values.month}` })}`,
         'peer-support-return.csv',
       ),
@@ -169,7 +169,7 @@ function PseudonymisedExtractForm({ sites }: { sites: SiteChoice[] }) {
       const query = new URLSearchParams({ siteId: values.siteId });
       if (values.from) query.set('from', values.from);
       if (values.to) query.set('to', values.to);
-      return downloadCsv(`/api/exports/pseudonymised?${query}`, 'pseudonymised-extract.csv');
+      return downloadFile(`/api/exports/pseudonymised?${query}`, 'pseudonymised-extract.csv');
     },
     onMutate: () => problems.clear(),
     onError: problems.onApiError,

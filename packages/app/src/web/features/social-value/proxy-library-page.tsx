@@ -22,10 +22,10 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
+import { downloadFile } from '../../lib/download-file.ts';
 import { useFormProblems } from '../../lib/form-problems.ts';
 import { useCan } from '../auth/me-query.ts';
 import { RouterAnchor } from '../cases/case-link.tsx';
-import { downloadExport } from './download-export.ts';
 import { formatCalendarDate, formatPence, formatPoundsPence } from './social-value-format.ts';
 import { proxiesQueryOptions } from './social-value-query.ts';
 
@@ -89,7 +89,7 @@ function ProxyLibrary({ canEdit }: { canEdit: boolean }) {
         <Button
           variant="outline"
           onClick={() =>
-            void downloadExport('/api/social-value/proxy-library/export', 'peerpath-proxy-library.csv').then(
+            void downloadFile('/api/social-value/proxy-library/export', 'peerpath-proxy-library.csv').then(
               ({ fileName }) => setMessage(`Downloaded ${fileName}.`),
               (error) => setMessage(isApiError(error) ? error.message : 'The download failed. Try again.'),
             )

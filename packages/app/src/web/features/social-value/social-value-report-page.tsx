@@ -28,9 +28,9 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { downloadFile } from '../../lib/download-file.ts';
 import { useCan } from '../auth/me-query.ts';
 import { RouterAnchor } from '../cases/case-link.tsx';
-import { downloadExport } from './download-export.ts';
 import {
   SectionTitle,
   SimulationChart,
@@ -308,7 +308,7 @@ function Downloads({ mapId, scenario }: { mapId: string; scenario: ScenarioKey }
     setBusy(format);
     setMessage(null);
     try {
-      const { fileName } = await downloadExport(
+      const { fileName } = await downloadFile(
         `/api/impact-maps/${mapId}/report/export?format=${format}&scenario=${scenario}`,
         `social-value-report.${format}`,
       );

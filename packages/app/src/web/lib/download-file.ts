@@ -1,11 +1,11 @@
-import type { ErrorResponse } from '../../../contract/errors.ts';
-import { ApiError } from '../../lib/api-client.ts';
+import type { ErrorResponse } from '../../contract/errors.ts';
+import { ApiError } from './api-client.ts';
 
 /**
  * Fetches an export and hands it to the browser as a download, so that a refusal shows as a message
  * on the page rather than as a JSON error page. The server audits every export.
  */
-export async function downloadExport(path: string, fallbackName: string): Promise<{ fileName: string }> {
+export async function downloadFile(path: string, fallbackName: string): Promise<{ fileName: string }> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin' });

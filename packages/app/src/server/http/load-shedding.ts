@@ -1,3 +1,4 @@
+import { finished } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { serviceUnavailable } from './app-error.ts';
 
@@ -8,20 +9,16 @@ import { serviceUnavailable } from './app-error.ts';
  */
 export function registerLoadShedding(app: FastifyInstance, { maxInFlight }: { maxInFlight: number }): void {
   let inFlight = 0;
-  const admitted = Symbol('admitted');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.url === '/health/live') return;
     if (inFlight >= maxInFlight) throw serviceUnavailable('service_unavailable', 2);
     inFlight++;
-    (request as unknown as Record<symbol, boolean>)[admitted] = true;
-  });
-  const release = async (request: object) => {
-    const marks = request as Record<symbol, boolean>;
-    if (marks[admitted]) {
-      marks[admitted] = false;
+    // Released when the response has been sent or the connection has gone, whichever comes first.
+    // Fastify's onResponse does not run when a client hangs up after sending its whole body (a PATCH
+    // that timed out), nor does onRequestAbort: each such request used to keep its slot for good,
+    // until the server shed everything.
+    finished(reply.raw, () => {
       inFlight--;
-    }
-  };
-  app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
+    });
+  });
 }

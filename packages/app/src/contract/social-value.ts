@@ -21,6 +21,7 @@ export const quantitySources = [
   'cases_discharged_goals_met',
   'cases_referred',
   'fund_applications_approved',
+  'outcomes_indicator',
 ] as const;
 export const quantitySource = z.enum(quantitySources);
 export type QuantitySource = z.infer<typeof quantitySource>;
@@ -31,7 +32,22 @@ export const quantitySourceLabels: Record<QuantitySource, string> = {
   cases_discharged_goals_met: 'Cases discharged in the period with goals met',
   cases_referred: 'Cases referred in the period',
   fund_applications_approved: 'Personalisation Fund applications approved (applied in the period)',
+  outcomes_indicator: 'People improved on a survey indicator, scaled to the engaged cases',
 };
+
+/**
+ * Outcomes (issue 5): an outcome whose quantity follows a survey indicator's analysis for the map's
+ * site and period — the share of respondents who improved × the engaged cases — and which may also
+ * take its attribution (1 − mean service contribution) and deadweight from the same surveys.
+ */
+export const surveyIndicatorLink = z.strictObject({
+  instrumentId: uuid,
+  indicatorKey: z.string().min(1).max(64),
+  design: z.enum(['retrospective', 'waves']).default('retrospective'),
+  usesContribution: z.boolean().default(true).describe('Attribution = 1 − the mean service contribution'),
+  usesDeadweight: z.boolean().default(true).describe('Deadweight from the counterfactual answers'),
+});
+export type SurveyIndicatorLink = z.infer<typeof surveyIndicatorLink>;
 
 /** How many people the service served in the period, for value and cost per person. */
 export const peopleServedSources = ['manual', 'engaged_cases', 'cases_referred'] as const;
@@ -393,6 +409,7 @@ const summary = z.object({
   mean: z.number(),
   min: z.number(),
   max: z.number(),
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
 });
 export const simulationSummary = z.object({
   iterations: z.number().int(),

@@ -14,3 +14,10 @@ export {
   impactMapStakeholders,
   impactMaps,
 } from '../modules/social-value/social-value.table.ts';
+// Outcomes: survey instruments, surveys and their indicator answers.
+export {
+  surveyIndicatorAnswers,
+  surveyInstruments,
+  surveyInstrumentVersions,
+  surveys,
+} from '../modules/outcomes/outcomes.table.ts';

@@ -12,7 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PublishedFigure } from '../../../contract/social-value.ts';
+import type { PublishedFigure, SurveyIndicatorLink } from '../../../contract/social-value.ts';
 import { users } from '../../auth/auth.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { sites } from '../sites/sites.table.ts';
@@ -99,6 +99,8 @@ export const impactMapOutcomes = pgTable(
     manualQuantity: doublePrecision('manual_quantity'),
     quantityFactor: doublePrecision('quantity_factor').notNull().default(1),
     quantityNote: text('quantity_note').notNull().default(''),
+    // Outcomes (issue 5): for quantity source `outcomes_indicator`, the survey indicator it follows.
+    surveyIndicator: jsonb('survey_indicator').$type<SurveyIndicatorLink>(),
     sampleSize: integer('sample_size'),
     proxyLibraryKey: text('proxy_library_key'),
     proxyId: uuid('proxy_id').references(() => financialProxies.id),

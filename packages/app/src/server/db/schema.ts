@@ -21,3 +21,29 @@ export {
   surveyInstrumentVersions,
   surveys,
 } from '../modules/outcomes/outcomes.table.ts';
+// Daily check-ins (modules/check-ins)
+export {
+  checkInAlerts,
+  checkInEnrolments,
+  checkIns,
+  checkInSiteSettings,
+  smsOutbox,
+} from '../modules/check-ins/check-ins.table.ts';
+// Peer workforce (issue 6: people, safety, access limits, hours, training, supervision)
+export { accessLimits } from "../modules/workforce/access-limits/access-limits.table.ts";
+export { hoursLogs } from "../modules/workforce/hours/hours.table.ts";
+export {
+  workforceMembers,
+  workforcePauses,
+  workforceRoleHistory,
+  workforceSettings,
+} from "../modules/workforce/people/people.table.ts";
+export { dbsChecks } from "../modules/workforce/safety/safety.table.ts";
+export { supervisionSessions, wellbeingPlans } from "../modules/workforce/supervision/supervision.table.ts";
+export {
+  trainingCertificates,
+  trainingCohorts,
+  trainingCourses,
+  trainingEnrolments,
+  trainingModules,
+} from "../modules/workforce/training/training.table.ts";

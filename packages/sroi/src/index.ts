@@ -40,6 +40,7 @@ export type {
   UniformDistribution,
 } from './model.ts';
 export {
+  type HistogramBin,
   type SimulationOptions,
   type SimulationResult,
   type SimulationSummary,

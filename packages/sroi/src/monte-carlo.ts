@@ -33,6 +33,20 @@ export interface SimulationOptions {
   seed?: number;
   /** Distributions by estimate path; defaults to the model's own `uncertainty`. */
   uncertainty?: UncertaintySpec;
+  /** Number of equal-width histogram bins between the lowest and highest draw (default 20). */
+  bins?: number;
+}
+
+/**
+ * One bar of a histogram: the draws from `from` (inclusive) to `to` (exclusive; the last bin includes `to`).
+ *
+ * @example
+ * const { from, to, count }: HistogramBin = simulate(model).ratio.histogram[0];
+ */
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
 }
 
 /**
@@ -48,6 +62,8 @@ export interface SimulationSummary {
   mean: number;
   min: number;
   max: number;
+  /** The distribution of the draws, for a chart; one bin when every draw is the same. */
+  histogram: HistogramBin[];
 }
 
 /**
@@ -119,7 +135,25 @@ function percentile(sorted: Float64Array, p: number): number {
   return low + (h - below) * (high - low);
 }
 
-function summarise(values: Float64Array): SimulationSummary {
+/** Equal-width bins over the sorted draws' range; the last bin is closed so the highest draw counts. */
+function histogramOf(sorted: Float64Array, binCount: number): HistogramBin[] {
+  const min = sorted[0] as number;
+  const max = sorted[sorted.length - 1] as number;
+  if (!(max > min)) return [{ from: min, to: max, count: sorted.length }];
+  const width = (max - min) / binCount;
+  const bins: HistogramBin[] = Array.from({ length: binCount }, (_, b) => ({
+    from: min + b * width,
+    to: b === binCount - 1 ? max : min + (b + 1) * width,
+    count: 0,
+  }));
+  for (let k = 0; k < sorted.length; k++) {
+    const b = Math.min(binCount - 1, Math.floor(((sorted[k] as number) - min) / width));
+    (bins[b] as HistogramBin).count++;
+  }
+  return bins;
+}
+
+function summarise(values: Float64Array, binCount: number): SimulationSummary {
   let sum = 0;
   for (let k = 0; k < values.length; k++) sum += values[k] as number;
   values.sort();
@@ -130,6 +164,7 @@ function summarise(values: Float64Array): SimulationSummary {
     mean: sum / values.length,
     min: values[0] as number,
     max: values[values.length - 1] as number,
+    histogram: histogramOf(values, binCount),
   };
 }
 
@@ -150,6 +185,7 @@ function summarise(values: Float64Array): SimulationSummary {
 export function simulate(model: ImpactModel, options: SimulationOptions = {}): SimulationResult {
   const iterations = Math.max(1, Math.floor(options.iterations ?? 10_000));
   const seed = options.seed ?? 1;
+  const binCount = Math.max(1, Math.floor(options.bins ?? 20));
   const uncertainty = options.uncertainty ?? model.uncertainty ?? {};
   const checked = assertValidModel({ ...model, uncertainty });
   const p = prepareModel(checked, MAX_SIMULATED_DURATION);
@@ -236,8 +272,8 @@ export function simulate(model: ImpactModel, options: SimulationOptions = {}): S
     iterations,
     seed,
     varied: Object.keys(uncertainty),
-    presentValue: summarise(presentValues),
-    ratio: summarise(ratios),
+    presentValue: summarise(presentValues, binCount),
+    ratio: summarise(ratios, binCount),
     probabilityRatioAboveOne: above / iterations,
   };
 }

@@ -97,6 +97,10 @@ describe('the sroi command', () => {
     const b = sroiInProcess('simulate', model, '--seed', '9', '--iterations', '2000', '--format', 'json');
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout).ratio).toEqual(JSON.parse(b.stdout).ratio);
+    expect(JSON.parse(a.stdout).ratio.histogram).toHaveLength(20);
+    const table = sroiInProcess('simulate', model, '--seed', '9', '--iterations', '2000');
+    expect(table.stdout).toContain('Distribution of the ratio (share of draws):');
+    expect(table.stdout).toMatch(/#{40}/);
   });
 
   it('prints scenarios side by side, and CSV when asked', () => {

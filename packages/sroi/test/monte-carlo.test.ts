@@ -78,6 +78,29 @@ describe('Monte Carlo simulation', () => {
     const oneYear = calculate({ ...model, outcomes: [{ ...(model.outcomes[0] as Outcome), duration: 1 }] });
     expect(result.presentValue.max).toBeCloseTo(oneYear.presentValue, 9);
   });
+
+  it('counts every draw exactly once in a histogram spanning the lowest to the highest draw', () => {
+    const model = buildModel({
+      uncertainty: { 'outcomes.housing.proxy.value': { type: 'uniform', min: 200, max: 1800 } },
+    });
+    const result = simulate(model, { iterations: 3001, seed: 5, bins: 12 });
+    const bins = result.ratio.histogram;
+    expect(bins).toHaveLength(12);
+    expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(3001);
+    expect(bins[0]?.from).toBe(result.ratio.min);
+    expect(bins.at(-1)?.to).toBe(result.ratio.max);
+    for (let b = 1; b < bins.length; b++) expect(bins[b]?.from).toBeCloseTo(bins[b - 1]?.to ?? Number.NaN, 9);
+    // A uniform proxy gives a flat ratio: each of 12 bins holds about 250 draws.
+    for (const bin of bins) expect(bin.count).toBeGreaterThan(150);
+  });
+
+  it('puts every draw in one bin when nothing varies', () => {
+    const model = buildModel();
+    const { histogram } = simulate(model, { iterations: 50 }).presentValue;
+    expect(histogram).toEqual([
+      { from: calculate(model).presentValue, to: calculate(model).presentValue, count: 50 },
+    ]);
+  });
 });
 
 describe('the random generator', () => {

@@ -2,7 +2,7 @@ import type { SroiResult } from '../calculate.ts';
 import type { DiscountConventions } from '../discounting.ts';
 import type { EstimateField } from '../estimates.ts';
 import type { Issue } from '../model.ts';
-import type { SimulationResult } from '../monte-carlo.ts';
+import type { HistogramBin, SimulationResult } from '../monte-carlo.ts';
 import type { ScenarioRow } from '../scenarios.ts';
 import type { SensitivityResult } from '../sensitivity.ts';
 import { type CsvCell, renderCsv } from './format-csv.ts';
@@ -298,7 +298,21 @@ export function simulationTable(
     '',
     `Probability the ratio exceeds 1:1: ${formatPercent(result.probabilityRatioAboveOne)}`,
     '',
+    'Distribution of the ratio (share of draws):',
+    ...histogramLines(result.ratio.histogram, result.iterations),
+    '',
   ].join('\n');
+}
+
+/** A text histogram, one line per bin, bars scaled to the fullest bin. */
+function histogramLines(bins: HistogramBin[], iterations: number): string[] {
+  const fullest = Math.max(...bins.map((b) => b.count));
+  const barWidth = 40;
+  return bins.map((b) => {
+    const bar = '#'.repeat(fullest > 0 ? Math.round((b.count / fullest) * barWidth) : 0);
+    const range = `${b.from.toFixed(2)} to ${b.to.toFixed(2)}`.padStart(16);
+    return `${range}  ${formatPercent(b.count / iterations).padStart(6)}  ${bar}`;
+  });
 }
 
 export function simulationCsv(result: SimulationResult): string {

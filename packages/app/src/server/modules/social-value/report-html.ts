@@ -170,11 +170,13 @@ function scenarioSections(scenario: ReportScenario): Raw {
 
     <h2>Uncertainty (Monte Carlo)</h2>
     <div class="pair">
-      ${barChart('Monte Carlo percentiles of the ratio', [
-        { name: '5th percentile', value: sim.ratio.p5 },
-        { name: 'Median', value: sim.ratio.p50 },
-        { name: '95th percentile', value: sim.ratio.p95 },
-      ])}
+      ${barChart(
+        'Distribution of the ratio across the draws',
+        sim.ratio.histogram.map((b) => ({
+          name: `${formatRatioNumber(b.from)} to ${formatRatioNumber(b.to)}`,
+          value: b.count,
+        })),
+      )}
       <table>
         <caption>The ratio over ${formatCount(sim.iterations)} draws (seed ${sim.seed})</caption>
         <tbody>

@@ -155,31 +155,25 @@ export function TornadoTable({ scenario }: { scenario: ReportScenario }) {
   );
 }
 
-/**
- * The Monte Carlo distribution as the engine gives it: percentiles of the ratio (it returns summary
- * statistics, not the draws, so there is no histogram).
- */
+/** The Monte Carlo distribution: the share of draws in each band of the ratio, with £1 : £1 marked. */
 export function SimulationChart({ simulation }: { simulation: ReportScenario['simulation'] }) {
-  const { ratio } = simulation;
-  const data = [
-    { name: 'Lowest draw', ratio: ratio.min },
-    { name: '5th percentile', ratio: ratio.p5 },
-    { name: 'Median', ratio: ratio.p50 },
-    { name: '95th percentile', ratio: ratio.p95 },
-    { name: 'Highest draw', ratio: ratio.max },
-  ].map((d) => ({ ...d, ratio: Number(d.ratio.toFixed(2)) }));
+  const { histogram } = simulation.ratio;
+  const data = histogram.map((b) => ({
+    band: `${b.from.toFixed(2)}–${b.to.toFixed(2)}`,
+    share: Number(((b.count / simulation.iterations) * 100).toFixed(1)),
+  }));
+  const breakEvenBand = data[histogram.findIndex((b) => b.from <= 1 && 1 <= b.to)]?.band;
   return (
-    <ChartFigure title="The ratio across the draws" height={chartHeight(data.length)}>
+    <ChartFigure title="How often each ratio came up across the draws" height={260}>
       <BarChart
-        h={chartHeight(data.length)}
+        h={260}
         data={data}
-        dataKey="name"
-        orientation="vertical"
-        series={[{ name: 'ratio', label: 'Ratio (£ of value per £1)', color: 'teal.8' }]}
-        yAxisProps={{ width: 120 }}
-        gridAxis="none"
-        referenceLines={[{ x: 1, color: 'red.8', label: '£1 : £1' }]}
-        valueFormatter={(n) => n.toFixed(2)}
+        dataKey="band"
+        series={[{ name: 'share', label: 'Share of draws (%)', color: 'teal.8' }]}
+        gridAxis="y"
+        xAxisProps={{ interval: 'preserveStartEnd', tickMargin: 8 }}
+        referenceLines={breakEvenBand ? [{ x: breakEvenBand, color: 'red.8', label: '£1 : £1' }] : []}
+        valueFormatter={(n) => `${n.toLocaleString('en-GB')}%`}
       />
     </ChartFigure>
   );

@@ -128,7 +128,11 @@ export type CheckInSettings = z.infer<typeof checkInSettings>;
 export const updateCheckInSettingsBody = z
   .strictObject({
     onDutyCoordinatorUserId: uuid.nullable(),
-    responseTargetMinutes: z.number().int().min(5, 'Enter 5 to 240 minutes').max(240, 'Enter 5 to 240 minutes'),
+    responseTargetMinutes: z
+      .number()
+      .int()
+      .min(5, 'Enter 5 to 240 minutes')
+      .max(240, 'Enter 5 to 240 minutes'),
     monitoredDays: z
       .array(weekday)
       .min(1, 'Choose at least one monitored day')

@@ -47,3 +47,17 @@ export {
   trainingEnrolments,
   trainingModules,
 } from "../modules/workforce/training/training.table.ts";
+// Safeguarding, matching, social capital register, peer and service-user voice (issue 6 §6, 8–10)
+export { caseMatchingProfiles, matchingSiteWeights } from '../modules/matching/matching.table.ts';
+export {
+  safeguardingConcernEvents,
+  safeguardingConcernViewers,
+  safeguardingConcerns,
+  safeguardingEscalationSteps,
+} from '../modules/safeguarding/safeguarding.table.ts';
+export {
+  partnerContacts,
+  partnerOrganisations,
+  relationshipHolders,
+} from '../modules/social-capital/social-capital.table.ts';
+export { voiceItems } from '../modules/voice/voice.table.ts';

@@ -36,6 +36,15 @@ export const permissions = [
   'exports:pseudonymised',
   'social_value:read',
   'social_value:edit',
+  // Safeguarding, social capital register, peer and service-user voice (issue 6)
+  'safeguarding:raise',
+  'safeguarding:read',
+  'safeguarding:configure',
+  'safeguarding:report',
+  'social_capital:read',
+  'social_capital:manage',
+  'voice:submit',
+  'voice:manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

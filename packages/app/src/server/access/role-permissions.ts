@@ -17,6 +17,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit:read',
     'reports:read',
     'social_value:read',
+    // Safeguarding (as a named lead: the chain decides which concerns), register, voice (issue 6)
+    'safeguarding:read',
+    'safeguarding:configure',
+    'safeguarding:report',
+    'social_capital:read',
+    'voice:submit',
   ],
   coordinator: [
     'own_account',
@@ -36,6 +42,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'exports:pseudonymised',
     'social_value:read',
     'social_value:edit',
+    // Safeguarding, social capital register, voice (issue 6)
+    'safeguarding:raise',
+    'safeguarding:read',
+    'safeguarding:configure',
+    'safeguarding:report',
+    'social_capital:read',
+    'social_capital:manage',
+    'voice:submit',
+    'voice:manage',
   ],
   // Peer supporters and volunteers reach only the cases they are allocated to (scope, not permission).
   peer_supporter: [
@@ -47,8 +62,23 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'contacts:write',
     'contact_notes:read',
     'fund:apply',
+    // Safeguarding (only concerns they raised or whose chain reached them), register, voice (issue 6)
+    'safeguarding:raise',
+    'safeguarding:read',
+    'social_capital:read',
+    'voice:submit',
   ],
-  volunteer: ['own_account', 'organisation:read', 'sites:read', 'cases:read', 'contacts:write'],
+  volunteer: [
+    'own_account',
+    'organisation:read',
+    'sites:read',
+    'cases:read',
+    'contacts:write',
+    // Safeguarding and voice (issue 6)
+    'safeguarding:raise',
+    'safeguarding:read',
+    'voice:submit',
+  ],
   // Evaluators see aggregates and pseudonymised extracts, never a name; they edit their sites' impact maps.
   evaluator: [
     'own_account',
@@ -58,6 +88,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'exports:pseudonymised',
     'social_value:read',
     'social_value:edit',
+    // Voice (issue 6)
+    'voice:submit',
   ],
 };
 

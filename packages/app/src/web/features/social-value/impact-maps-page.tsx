@@ -25,6 +25,7 @@ import { api } from '../../lib/api-client.ts';
 import { useFormProblems } from '../../lib/form-problems.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
 import { RouterAnchor } from '../cases/case-link.tsx';
+import { DeleteImpactMap } from './delete-impact-map.tsx';
 import { formatPeriod } from './social-value-format.ts';
 import { impactMapsQueryOptions, socialValueChanged } from './social-value-query.ts';
 
@@ -75,9 +76,12 @@ function ImpactMaps({ canEdit }: { canEdit: boolean }) {
                     {map.siteName}, {formatPeriod(map.periodFrom, map.periodTo)}
                   </Text>
                   {canEdit && (
-                    <RouterAnchor to="/social-value/$mapId/edit" params={{ mapId: map.id }} size="sm" mt="xs">
-                      Edit <VisuallyHidden>{map.title}</VisuallyHidden>
-                    </RouterAnchor>
+                    <Group gap="md" mt="xs">
+                      <RouterAnchor to="/social-value/$mapId/edit" params={{ mapId: map.id }} size="sm">
+                        Edit <VisuallyHidden>{map.title}</VisuallyHidden>
+                      </RouterAnchor>
+                      <DeleteImpactMap map={map} />
+                    </Group>
                   )}
                 </Card>
               ))}

@@ -45,6 +45,10 @@ export const permissions = [
   'social_capital:manage',
   'voice:submit',
   'voice:manage',
+  // Outcomes (issue 5): instruments, giving surveys and reading answers, aggregate analysis
+  'surveys:manage',
+  'surveys:administer',
+  'outcomes:read',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -23,6 +23,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'safeguarding:report',
     'social_capital:read',
     'voice:submit',
+    // Outcomes (issue 5): builds instruments; reads the analysis, never answers
+    'surveys:manage',
+    'outcomes:read',
   ],
   coordinator: [
     'own_account',
@@ -51,6 +54,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'social_capital:manage',
     'voice:submit',
     'voice:manage',
+    // Outcomes (issue 5): instruments, surveys of their sites' cases, analysis
+    'surveys:manage',
+    'surveys:administer',
+    'outcomes:read',
   ],
   // Peer supporters and volunteers reach only the cases they are allocated to (scope, not permission).
   peer_supporter: [
@@ -67,6 +74,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'safeguarding:read',
     'social_capital:read',
     'voice:submit',
+    // Outcomes (issue 5): surveys of their allocated cases
+    'surveys:administer',
   ],
   volunteer: [
     'own_account',
@@ -78,6 +87,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'safeguarding:raise',
     'safeguarding:read',
     'voice:submit',
+    // Outcomes (issue 5): surveys of their allocated cases
+    'surveys:administer',
   ],
   // Evaluators see aggregates and pseudonymised extracts, never a name; they edit their sites' impact maps.
   evaluator: [
@@ -90,6 +101,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'social_value:edit',
     // Voice (issue 6)
     'voice:submit',
+    // Outcomes (issue 5): aggregates only, counts from 1 to 7 suppressed
+    'outcomes:read',
   ],
 };
 

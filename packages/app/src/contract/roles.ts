@@ -49,6 +49,10 @@ export const permissions = [
   'surveys:manage',
   'surveys:administer',
   'outcomes:read',
+  // Daily check-ins (issue 5): enrol and follow up; monitor a site; read the SMS outbox
+  'check_ins:manage',
+  'check_ins:monitor',
+  'sms_outbox:read',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -26,6 +26,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // Outcomes (issue 5): builds instruments; reads the analysis, never answers
     'surveys:manage',
     'outcomes:read',
+    // Daily check-ins (issue 5): the SMS outbox of their organisation's sites
+    'sms_outbox:read',
   ],
   coordinator: [
     'own_account',
@@ -58,6 +60,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'surveys:manage',
     'surveys:administer',
     'outcomes:read',
+    // Daily check-ins (issue 5): their sites' check-ins, dashboard and settings, the SMS outbox
+    'check_ins:manage',
+    'check_ins:monitor',
+    'sms_outbox:read',
   ],
   // Peer supporters and volunteers reach only the cases they are allocated to (scope, not permission).
   peer_supporter: [
@@ -76,6 +82,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'voice:submit',
     // Outcomes (issue 5): surveys of their allocated cases
     'surveys:administer',
+    // Daily check-ins (issue 5): of their allocated cases
+    'check_ins:manage',
   ],
   volunteer: [
     'own_account',
@@ -89,6 +97,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'voice:submit',
     // Outcomes (issue 5): surveys of their allocated cases
     'surveys:administer',
+    // Daily check-ins (issue 5): of their allocated cases
+    'check_ins:manage',
   ],
   // Evaluators see aggregates and pseudonymised extracts, never a name; they edit their sites' impact maps.
   evaluator: [

@@ -15,6 +15,7 @@ import {
   type TestApp,
   testOrigin,
 } from '../support/test-app.ts';
+import { enrolWorkforce } from '../support/workforce.ts';
 
 /** A clock the tests move by hand. */
 function movableClock(start: string): Clock & { set: (iso: string) => void } {
@@ -66,6 +67,13 @@ describe('service records through the API', () => {
     });
     users = seeded.users;
     siteIds = seeded.siteIds;
+    // Peers and volunteers are allocated cases only with a workforce record and a current DBS check.
+    await enrolWorkforce(t.database, seeded.organisation.id, [
+      { user: users.peer as SeededUser, role: 'paid_peer' },
+      { user: users.otherPeer as SeededUser, role: 'paid_peer' },
+      { user: users.volunteer as SeededUser, role: 'new_volunteer' },
+      { user: users.idleVolunteer as SeededUser, role: 'new_volunteer' },
+    ]);
     for (const [key, user] of Object.entries(users)) cookies[key] = await signIn(t.app, user.email);
   });
   afterAll(() => t?.close());

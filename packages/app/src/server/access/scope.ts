@@ -35,10 +35,19 @@ export function inCaseScope(
   actor: Actor,
   columns: { organisationId: PgColumn; siteId: PgColumn; caseId: PgColumn },
 ): SQL {
-  const base = inActorScope(actor, columns);
+  const base = and(inActorScope(actor, columns), notBarred(actor, columns.caseId)) as SQL;
   if (!caseloadScopedRoles.includes(actor.role)) return base;
   return and(
     base,
     sql`exists (select 1 from case_workers cw where cw.case_id = ${columns.caseId} and cw.user_id = ${actor.userId})`,
   ) as SQL;
+}
+
+/**
+ * Per-person access limits (issue 6, item 7): a named person barred from a named case does not find
+ * it, whatever their role, so the case, its contacts and everything reached through it answer 404.
+ * A limit names one user and one case; there is no way to bar a role or a group (BRIEF §3).
+ */
+function notBarred(actor: Actor, caseId: PgColumn | SQL): SQL {
+  return sql`not exists (select 1 from access_limits al where al.case_id = ${caseId} and al.user_id = ${actor.userId} and al.lifted_at is null)`;
 }

@@ -16,6 +16,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { conflict, notFound, validationFailed } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { workforceAllocationProblems } from '../workforce/allocation-check.ts';
 import {
   type ActionInput,
   applyCaseAction,
@@ -355,8 +356,11 @@ export async function allocateCase(
     if (!result.ok) throw refusalError(result.refusal);
     const coWorkerIds = [...new Set(body.coWorkerIds)].filter((id) => id !== body.leadUserId);
     const wanted = [...(body.leadUserId ? [body.leadUserId] : []), ...coWorkerIds];
-    const eligible = new Set(
-      (await findEligibleWorkers(tx, actor.organisationId, row.case.siteId, wanted)).map((w) => w.id),
+    const eligible = new Map(
+      (await findEligibleWorkers(tx, actor.organisationId, row.case.siteId, wanted)).map((w) => [
+        w.id,
+        w.role,
+      ]),
     );
     const problems: Refusal[] = [];
     if (body.leadUserId && !eligible.has(body.leadUserId))
@@ -371,6 +375,14 @@ export async function allocateCase(
           message: 'Choose a coordinator, peer supporter or volunteer working at this case’s site.',
         });
     });
+    if (problems.length === 0)
+      problems.push(
+        ...(await workforceAllocationProblems(tx, row.case, clock, {
+          leadUserId: body.leadUserId,
+          coWorkerIds,
+          roles: eligible,
+        })),
+      );
     if (problems.length > 0) throw validationFailed(problems);
     await replaceCaseWorkers(
       tx,

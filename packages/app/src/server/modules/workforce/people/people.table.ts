@@ -26,7 +26,8 @@ export const workforceSettings = pgTable('workforce_settings', {
   /** The DBS level a person must hold to be allocated cases. */
   requiredDbsLevel: text('required_dbs_level').notNull().default('enhanced'),
   /** Expected hours a week by workforce role: { new_volunteer: { min: 3, max: 5 }, … }. */
-  expectedWeeklyHours: jsonb('expected_weekly_hours').$type<Record<string, { min: number; max: number }>>(),
+  expectedWeeklyHours:
+    jsonb('expected_weekly_hours').$type<Partial<Record<string, { min: number; max: number }>>>(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: uuid('updated_by').references(() => users.id),
 });

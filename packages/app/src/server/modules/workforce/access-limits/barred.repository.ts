@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/database.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
+
+/** Which of these users an active access limit bars from this case. */
+export async function barredUserIds(
+  db: Db,
+  caseId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = rowsOf<{ user_id: string }>(
+    await db.execute(sql`select user_id from access_limits
+      where case_id = ${caseId} and lifted_at is null and user_id in (${sql.join(
+        userIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`),
+  );
+  return new Set(rows.map((r) => r.user_id));
+}

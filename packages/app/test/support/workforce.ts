@@ -1,7 +1,10 @@
 import type { WorkforceRole, WorkforceStatus } from '../../src/contract/workforce-codes.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { newId } from '../../src/server/db/ids.ts';
-import { workforceMembers, workforceRoleHistory } from '../../src/server/modules/workforce/people/people.table.ts';
+import {
+  workforceMembers,
+  workforceRoleHistory,
+} from '../../src/server/modules/workforce/people/people.table.ts';
 import { dbsChecks } from '../../src/server/modules/workforce/safety/safety.table.ts';
 import type { SeededUser } from './test-app.ts';
 

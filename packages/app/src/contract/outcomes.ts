@@ -99,11 +99,19 @@ export const surveyItem = z.discriminatedUnion('type', [
     max: z.number().default(1_000_000),
     isWhole: z.boolean().default(true),
   }),
-  z.strictObject({ type: z.literal('free_text'), ...itemBase, maxLength: z.number().int().min(1).max(5000).default(2000) }),
+  z.strictObject({
+    type: z.literal('free_text'),
+    ...itemBase,
+    maxLength: z.number().int().min(1).max(5000).default(2000),
+  }),
   z.strictObject({
     type: z.literal('attribution'),
     ...itemBase,
-    indicatorKeys: z.array(key).min(1).max(20).describe('The scale or ordered items this contribution is for'),
+    indicatorKeys: z
+      .array(key)
+      .min(1)
+      .max(20)
+      .describe('The scale or ordered items this contribution is for'),
   }),
   z.strictObject({
     type: z.literal('counterfactual'),

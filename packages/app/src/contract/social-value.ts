@@ -25,7 +25,8 @@ export const quantitySources = [
 ] as const;
 export const quantitySource = z.enum(quantitySources);
 export type QuantitySource = z.infer<typeof quantitySource>;
-export type LiveQuantitySource = Exclude<QuantitySource, 'manual'>;
+/** Sources counted from service records (a survey indicator is analysed per outcome instead). */
+export type LiveQuantitySource = Exclude<QuantitySource, 'manual' | 'outcomes_indicator'>;
 export const quantitySourceLabels: Record<QuantitySource, string> = {
   manual: 'Entered by hand',
   engaged_cases: 'Engaged cases referred in the period',
@@ -202,6 +203,8 @@ const outcomeInput = z
       .describe('Units of change per person counted, e.g. 0.22 for 22% distance travelled'),
     quantityNote: text(500).default('').describe('Where a hand-entered quantity comes from'),
     sampleSize: z.number().int().min(1).max(10_000_000).nullable().default(null),
+    // Outcomes (issue 5)
+    surveyIndicator: surveyIndicatorLink.nullable().default(null),
     proxy: proxyRef,
     optimisticProxy: proxyRef.nullable().default(null),
     deadweight: share,
@@ -214,6 +217,10 @@ const outcomeInput = z
   .refine((o) => o.quantitySource !== 'manual' || o.manualQuantity !== null, {
     message: 'Enter the quantity, or link it to live data',
     path: ['manualQuantity'],
+  })
+  .refine((o) => o.quantitySource !== 'outcomes_indicator' || o.surveyIndicator !== null, {
+    message: 'Choose the survey instrument and indicator the quantity follows',
+    path: ['surveyIndicator'],
   });
 export type OutcomeInput = z.input<typeof outcomeInput>;
 
@@ -357,6 +364,7 @@ export const impactMap = z.object({
       quantityFactor: z.number(),
       quantityNote: z.string(),
       sampleSize: z.number().int().nullable(),
+      surveyIndicator: surveyIndicatorLink.nullable(),
       proxy: proxyRef,
       optimisticProxy: proxyRef.nullable(),
       deadweight: z.number(),

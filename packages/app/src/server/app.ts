@@ -23,6 +23,10 @@ import { registerOriginCheck } from './http/origin-check.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerCaseloadRoutes } from './modules/caseload/caseload.routes.ts';
 import { registerCasesRoutes } from './modules/cases/cases.routes.ts';
+// Daily check-ins (issue 5)
+import { registerCheckInLinkRoutes } from './modules/check-ins/check-in-links.routes.ts';
+import { registerCheckInsRoutes } from './modules/check-ins/check-ins.routes.ts';
+import type { GatewayFactory } from './modules/check-ins/sms-gateway.ts';
 import { registerContactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { registerExportRoutes } from './modules/exports/exports.routes.ts';
 import { registerFundRoutes } from './modules/fund/fund.routes.ts';
@@ -31,8 +35,12 @@ import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerMeRoutes } from './modules/me/me.routes.ts';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
+// Outcomes (issue 5)
+import { registerOutcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerSiteRoutes } from './modules/sites/sites.routes.ts';
+// Issue 6: safeguarding, matching, social capital register, voice
+import { registerSafeguardingRoutes } from './modules/safeguarding/safeguarding.routes.ts';
 import { registerSocialValueRoutes } from './modules/social-value/social-value.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
@@ -46,6 +54,10 @@ export type BuildAppOptions = {
   maxInFlight?: number;
   /** Built web app to serve; omitted in API tests. */
   webDir?: string | undefined;
+  /** Daily check-ins: the inbound SMS webhook's shared secret (text replies are off without it). */
+  smsInboundSecret?: string | undefined;
+  /** Daily check-ins: how texts are sent (default: the SMS outbox table; tests may capture them). */
+  smsGatewayFactory?: GatewayFactory;
   /** Test hook: register extra routes before the server starts (used to prove undeclared routes are refused). */
   extraRoutes?: (app: FastifyInstance) => void;
 };
@@ -134,9 +146,19 @@ export async function buildApp(options: BuildAppOptions) {
   registerReportRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerSocialValueRoutes(app, deps);
+  // Daily check-ins (issue 5)
+  registerCheckInsRoutes(app, deps, { gatewayFactory: options.smsGatewayFactory });
+  registerCheckInLinkRoutes(app, deps, {
+    smsInboundSecret: options.smsInboundSecret,
+    gatewayFactory: options.smsGatewayFactory,
+  });
+  // Outcomes (issue 5)
+  registerOutcomesRoutes(app, deps);
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+  // Safeguarding, matching, social capital register, peer voice (issue 6: session helper)
+  registerSafeguardingRoutes(app, deps);
   options.extraRoutes?.(app);
 
   if (options.webDir && existsSync(options.webDir)) await registerWebApp(app, options.webDir);

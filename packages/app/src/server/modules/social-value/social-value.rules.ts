@@ -169,6 +169,18 @@ export type LiveCounts = {
   counts: Record<LiveQuantitySource, number>;
   /** Personalisation Fund grants approved in the period, in pence (a cost line may link to it). */
   fundApprovedPence: number;
+  /** Outcomes (issue 5): per outcome id, the survey indicator it follows. */
+  surveyIndicators?: Record<string, SurveyIndicatorFigures>;
+};
+
+/** A survey indicator's analysis for the map's site and period (see survey-indicators.repository.ts). */
+export type SurveyIndicatorFigures = {
+  /** Instrument and indicator, or null when the instrument or indicator is gone. */
+  label: string | null;
+  n: number;
+  improvedShare: number | null;
+  contribution: number | null;
+  deadweight: number | null;
 };
 
 export type ReportInput = {
@@ -242,8 +254,23 @@ function prepare(input: ReportInput): Prepared {
       });
     const optimisticValue = optimistic ? sign * uprated(optimistic, `${path}.optimisticProxy`) : null;
     if (optimisticValue !== null) optimisticValues[o.id] = optimisticValue;
-    const count = o.quantitySource === 'manual' ? null : live.counts[o.quantitySource];
+    // Outcomes (issue 5): people improved = the share improved among respondents × the engaged cases.
+    const survey = o.quantitySource === 'outcomes_indicator' ? live.surveyIndicators?.[o.id] : undefined;
+    const count =
+      o.quantitySource === 'manual'
+        ? null
+        : o.quantitySource === 'outcomes_indicator'
+          ? (survey?.improvedShare ?? 0) * live.counts.engaged_cases
+          : live.counts[o.quantitySource];
     const quantity = count === null ? (o.manualQuantity ?? 0) : count * o.quantityFactor;
+    const sampleSize = survey ? (survey.n > 0 ? survey.n : null) : o.sampleSize;
+    const attribution = survey?.contribution != null ? 1 - survey.contribution : o.attribution;
+    const deadweight = survey?.deadweight != null ? survey.deadweight : o.deadweight;
+    if (o.quantitySource === 'outcomes_indicator' && !survey?.label)
+      problems.push({
+        path: `${path}.surveyIndicator`,
+        message: `“${o.name}” follows a survey indicator that no longer exists or has no published version; choose another.`,
+      });
     if (count === 0)
       warnings.push({
         code: 'no_live_records',
@@ -256,10 +283,10 @@ function prepare(input: ReportInput): Prepared {
         message: `“${o.name}” uses your organisation’s own proxy “${(proxy.isShippable ? optimistic : proxy)?.name}” (${(proxy.isShippable ? optimistic : proxy)?.licence}); it stays in your organisation’s data and is never part of Peerpath’s library.`,
         path: `${path}.proxy`,
       });
-    if (o.sampleSize !== null && o.sampleSize < SMALL_SAMPLE)
+    if (sampleSize !== null && sampleSize < SMALL_SAMPLE)
       warnings.push({
         code: 'small_sample',
-        message: `“${o.name}” rests on a sample of ${o.sampleSize}: treat it with caution and report a range.`,
+        message: `“${o.name}” rests on a sample of ${sampleSize}: treat it with caution and report a range.`,
         path: `${path}.sampleSize`,
       });
     outcomes.push({
@@ -268,11 +295,11 @@ function prepare(input: ReportInput): Prepared {
       name: o.name,
       ...(o.indicator ? { indicator: o.indicator } : {}),
       quantity,
-      ...(o.sampleSize !== null ? { sampleSize: o.sampleSize } : {}),
+      ...(sampleSize !== null ? { sampleSize: sampleSize } : {}),
       proxy: { value, source: `${proxy.sourceTitle} (${proxy.licence})`, priceYear: map.priceYear },
-      deadweight: o.deadweight,
+      deadweight,
       displacement: o.displacement,
-      attribution: o.attribution,
+      attribution,
       dropOff: o.dropOff,
       duration: o.duration,
       start: o.startYear,
@@ -286,7 +313,7 @@ function prepare(input: ReportInput): Prepared {
       max: Math.max(...ends),
     };
     for (const field of ['deadweight', 'attribution', 'dropOff'] as const) {
-      const share = o[field];
+      const share = field === 'deadweight' ? deadweight : field === 'attribution' ? attribution : o[field];
       if (share > 0 && share < 1)
         uncertainty[`outcomes.${o.id}.${field}`] = {
           type: 'uniform',
@@ -305,7 +332,7 @@ function prepare(input: ReportInput): Prepared {
       quantitySource: o.quantitySource,
       quantitySourceLabel: quantitySourceLabels[o.quantitySource],
       quantityNote: o.quantityNote,
-      sampleSize: o.sampleSize,
+      sampleSize: sampleSize,
       count,
       quantityFactor: o.quantityFactor,
       quantity,
@@ -319,9 +346,9 @@ function prepare(input: ReportInput): Prepared {
       proxySource: proxy.sourceUrl ? `${proxy.sourceTitle} — ${proxy.sourceUrl}` : proxy.sourceTitle,
       proxyLicence: proxy.licence,
       isShippable: proxy.isShippable,
-      deadweight: o.deadweight,
+      deadweight,
       displacement: o.displacement,
-      attribution: o.attribution,
+      attribution,
       dropOff: o.dropOff,
       impact: 0,
     });

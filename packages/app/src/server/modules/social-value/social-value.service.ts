@@ -44,6 +44,7 @@ import {
 } from './social-value.repository.ts';
 import { buildReport, proxyRefKey } from './social-value.rules.ts';
 import type { financialProxies } from './social-value.table.ts';
+import { surveyIndicatorFigures } from './survey-indicators.repository.ts';
 
 export type SocialValueContext = { db: Db; actor: Actor; clock: Clock; requestId: string };
 
@@ -175,6 +176,7 @@ export function toImpactMap(row: ImpactMapRow, content: MapContent): ImpactMap {
       quantityFactor: o.quantityFactor,
       quantityNote: o.quantityNote,
       sampleSize: o.sampleSize,
+      surveyIndicator: o.surveyIndicator ?? null,
       proxy: refOf(o.proxyLibraryKey, o.proxyId) as ProxyRef,
       optimisticProxy: refOf(o.optimisticProxyLibraryKey, o.optimisticProxyId),
       deadweight: o.deadweight,
@@ -332,6 +334,7 @@ export async function writeMapContent(
       quantityFactor: o.quantityFactor,
       quantityNote: o.quantityNote,
       sampleSize: o.sampleSize,
+      surveyIndicator: o.quantitySource === 'outcomes_indicator' ? o.surveyIndicator : null,
       proxyLibraryKey: o.proxy.kind === 'library' ? o.proxy.key : null,
       proxyId: o.proxy.kind === 'organisation' ? o.proxy.id : null,
       optimisticProxyLibraryKey: o.optimisticProxy?.kind === 'library' ? o.optimisticProxy.key : null,
@@ -428,6 +431,8 @@ export async function mapReport(
       from: row.periodFrom,
       to: row.periodTo,
     });
+    // Outcomes (issue 5): outcomes that follow a survey indicator, analysed for this site and period.
+    live.surveyIndicators = await surveyIndicatorFigures(tx, row, map.outcomes);
     return { map, proxies, live, dataAsOf: clock.now() };
   });
   return buildReport({

@@ -1,0 +1,101 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+
+/**
+ * The analysis's reads, aggregated in SQL: answers come back grouped by their distinct combination
+ * with a count (a 0–10 pair has at most 121 combinations), so 100,000 responses travel as a few
+ * hundred rows. Aggregates only: no row names a case.
+ */
+export type AnalysisScope = {
+  organisationId: string;
+  siteIds: string[];
+  instrumentId: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  referredFrom?: string | undefined;
+  referredTo?: string | undefined;
+};
+
+export type GroupedAnswers = {
+  indicatorKey: string;
+  before: string | null;
+  now: string | null;
+  contribution: string | null;
+  counterfactual: string | null;
+  count: number;
+};
+
+const rowsOf = <T>(result: unknown): T[] =>
+  ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as T[];
+
+function filters(alias: string, scope: AnalysisScope, { period }: { period: boolean }): SQL {
+  const a = sql.raw(alias);
+  const parts: SQL[] = [
+    sql`${a}.organisation_id = ${scope.organisationId}`,
+    sql`${a}.instrument_id = ${scope.instrumentId}`,
+    sql`${a}.site_id in (${sql.join(
+      scope.siteIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  ];
+  if (period && scope.from) parts.push(sql`${a}.invited_on >= ${scope.from}::date`);
+  if (period && scope.to) parts.push(sql`${a}.invited_on <= ${scope.to}::date`);
+  if (scope.referredFrom || scope.referredTo)
+    parts.push(sql`exists (select 1 from cases c where c.id = ${a}.case_id
+      and c.referred_on >= coalesce(${scope.referredFrom ?? null}::date, '-infinity'::date)
+      and c.referred_on <= coalesce(${scope.referredTo ?? null}::date, 'infinity'::date))`);
+  return sql.join(parts, sql` and `);
+}
+
+const toGrouped = (rows: GroupedAnswers[]) => rows.map((r) => ({ ...r, count: Number(r.count) }));
+
+/** Retrospective pairs: "before" and "now" from the same interview. */
+export async function groupedRetrospectiveAnswers(db: Db, scope: AnalysisScope) {
+  const result = await db.execute(sql`
+    select a.indicator_key as "indicatorKey", a.before_answer as "before", a.now_answer as "now",
+      a.contribution, a.counterfactual, count(*)::int as "count"
+    from survey_indicator_answers a
+    where ${filters('a', scope, { period: true })} and a.wave = 'retrospective'
+    group by 1, 2, 3, 4, 5`);
+  return toGrouped(rowsOf<GroupedAnswers>(result));
+}
+
+/**
+ * Two waves: each person's baseline answer against their latest follow-up or exit answer in the
+ * period (the period and cohort select the later survey; the baseline may be older).
+ */
+export async function groupedWaveAnswers(db: Db, scope: AnalysisScope) {
+  const result = await db.execute(sql`
+    with latest as (
+      select distinct on (a.case_id, a.indicator_key)
+        a.case_id, a.indicator_key, a.now_answer, a.contribution, a.counterfactual
+      from survey_indicator_answers a
+      where ${filters('a', scope, { period: true })} and a.wave in ('follow_up', 'exit')
+      order by a.case_id, a.indicator_key, a.completed_at desc
+    ), base as (
+      select distinct on (a.case_id, a.indicator_key) a.case_id, a.indicator_key, a.now_answer
+      from survey_indicator_answers a
+      where ${filters('a', scope, { period: false })} and a.wave = 'baseline'
+      order by a.case_id, a.indicator_key, a.completed_at
+    )
+    select l.indicator_key as "indicatorKey", b.now_answer as "before", l.now_answer as "now",
+      l.contribution, l.counterfactual, count(*)::int as "count"
+    from latest l left join base b on b.case_id = l.case_id and b.indicator_key = l.indicator_key
+    group by 1, 2, 3, 4, 5`);
+  return toGrouped(rowsOf<GroupedAnswers>(result));
+}
+
+/** Invited and completed per wave (response rates), counting people once per wave. */
+export async function waveCounts(db: Db, scope: AnalysisScope) {
+  const result = await db.execute(sql`
+    select s.wave, count(distinct s.case_id)::int as "invited",
+      count(distinct s.case_id) filter (where s.status = 'completed')::int as "completed"
+    from surveys s
+    where ${filters('s', scope, { period: true })}
+    group by s.wave`);
+  return rowsOf<{ wave: string; invited: number; completed: number }>(result).map((r) => ({
+    wave: r.wave,
+    invited: Number(r.invited),
+    completed: Number(r.completed),
+  }));
+}

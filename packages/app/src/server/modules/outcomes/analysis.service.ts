@@ -1,0 +1,191 @@
+import { and, desc, eq } from 'drizzle-orm';
+import {
+  waves as allWaves,
+  type IndicatorResult,
+  type OutcomesAnalysisQuery,
+  type OutcomesAnalysisResponse,
+  type Wave,
+} from '../../../contract/outcomes.ts';
+import type { Actor } from '../../access/actor.ts';
+import { scopedSiteIds } from '../../access/scope.ts';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../http/app-error.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import {
+  type AnalysisScope,
+  type GroupedAnswers,
+  groupedRetrospectiveAnswers,
+  groupedWaveAnswers,
+  waveCounts,
+} from './analysis.repository.ts';
+import {
+  type AnswerPair,
+  analyseIndicator,
+  type ContributionAnswer,
+  type CounterfactualAnswer,
+  contributionAnswers,
+  counterfactualAnswers,
+  deadweightFrom,
+  meanServiceContribution,
+  smallestShownCount,
+} from './indicator-analysis.rules.ts';
+import type { OutcomesContext } from './instruments.service.ts';
+import { findInstrument } from './instruments.service.ts';
+import { surveyInstrumentVersions } from './outcomes.table.ts';
+import { suppressIndicator, suppressWaves } from './suppression.rules.ts';
+import {
+  analysisItemOf,
+  deadweightMappingFor,
+  type IndicatorDef,
+  isIndicator,
+  storedAnswer,
+} from './survey.rules.ts';
+
+/** Roles that see aggregates with small numbers suppressed. */
+const suppressedRoles: readonly Actor['role'][] = ['evaluator'];
+
+const repeat = <T>(value: T, count: number): T[] => Array.from({ length: count }, () => value);
+
+/** One indicator's figures from its grouped answers: the appendix 4 row. */
+export function indicatorResultOf(
+  item: IndicatorDef,
+  grouped: readonly GroupedAnswers[],
+  invited: number,
+  mapping: Record<CounterfactualAnswer, number> | undefined,
+): IndicatorResult {
+  const pairs: AnswerPair[] = [];
+  const contributions: ContributionAnswer[] = [];
+  const counterfactuals: CounterfactualAnswer[] = [];
+  for (const g of grouped) {
+    pairs.push(...repeat({ before: storedAnswer(item, g.before), now: storedAnswer(item, g.now) }, g.count));
+    if (g.contribution && g.contribution in contributionAnswers)
+      contributions.push(...repeat(g.contribution as ContributionAnswer, g.count));
+    if (g.counterfactual && (counterfactualAnswers as readonly string[]).includes(g.counterfactual))
+      counterfactuals.push(...repeat(g.counterfactual as CounterfactualAnswer, g.count));
+  }
+  const a = analyseIndicator(analysisItemOf(item), pairs, { invited });
+  return {
+    key: item.key,
+    text: item.text,
+    outcomeArea: item.outcomeArea,
+    kind: item.type,
+    isReverseKeyed: item.type === 'scale' && item.isReverseKeyed,
+    n: a.n,
+    invited: a.invited,
+    responseRate: a.responseRate,
+    excludedUnanswered: a.excluded.unanswered,
+    excludedUnranked: a.excluded.unranked,
+    improved: a.improved,
+    same: a.same,
+    worsened: a.worsened,
+    meanChangeAmongImproved: a.meanChangeAmongImproved,
+    meanChangeOverall: a.meanChangeOverall,
+    meanRankChange: item.type === 'ordered' ? a.meanChangeOverall.points : null,
+    contribution: meanServiceContribution(contributions),
+    deadweight: deadweightFrom(counterfactuals, mapping),
+    isSuppressed: false,
+  };
+}
+
+/** The newest published content of an instrument: the analysis reads its indicators from it. */
+async function publishedContent(db: Db, instrumentId: string) {
+  const [version] = await db
+    .select({ content: surveyInstrumentVersions.content })
+    .from(surveyInstrumentVersions)
+    .where(
+      and(
+        eq(surveyInstrumentVersions.instrumentId, instrumentId),
+        eq(surveyInstrumentVersions.status, 'published'),
+      ),
+    )
+    .orderBy(desc(surveyInstrumentVersions.version))
+    .limit(1);
+  return version?.content;
+}
+
+/** The analysis for an organisation's sites, with no auditing or suppression (social value and the route build on it). */
+export async function analyseInstrument(
+  db: Db,
+  scope: AnalysisScope,
+  design: 'retrospective' | 'waves',
+): Promise<Omit<OutcomesAnalysisResponse, 'suppression'> | null> {
+  const instrument = await findInstrument(db, scope.organisationId, scope.instrumentId);
+  if (!instrument) return null;
+  const content = await publishedContent(db, scope.instrumentId);
+  const counts = await waveCounts(db, scope);
+  const grouped =
+    design === 'retrospective'
+      ? await groupedRetrospectiveAnswers(db, scope)
+      : await groupedWaveAnswers(db, scope);
+  const countOf = (w: Wave) => counts.find((c) => c.wave === w);
+  const invited =
+    design === 'retrospective'
+      ? (countOf('retrospective')?.invited ?? 0)
+      : (countOf('follow_up')?.invited ?? 0) + (countOf('exit')?.invited ?? 0);
+  const indicators = (content?.items ?? [])
+    .filter(isIndicator)
+    .filter((item) => design === 'waves' || item.isRetrospective)
+    .map((item) =>
+      indicatorResultOf(
+        item,
+        grouped.filter((g) => g.indicatorKey === item.key),
+        invited,
+        content ? deadweightMappingFor(content, item.key) : undefined,
+      ),
+    );
+  return {
+    instrument: { id: instrument.id, name: instrument.name },
+    design,
+    waves: allWaves
+      .map((wave) => {
+        const c = countOf(wave) ?? { invited: 0, completed: 0 };
+        return {
+          wave,
+          invited: c.invited,
+          completed: c.completed,
+          responseRate: c.invited > 0 ? c.completed / c.invited : null,
+        };
+      })
+      .filter((w) => w.invited > 0),
+    indicators,
+  };
+}
+
+/** The analysis route: scoped to the actor's sites, suppressed for evaluators, audited as an aggregate read. */
+export async function outcomesAnalysis(
+  { db, actor, clock, requestId }: OutcomesContext,
+  query: OutcomesAnalysisQuery,
+): Promise<OutcomesAnalysisResponse> {
+  if (query.siteId && !actor.siteIds.includes(query.siteId)) throw notFound('site');
+  const scope: AnalysisScope = {
+    organisationId: actor.organisationId,
+    siteIds: query.siteId ? [query.siteId] : scopedSiteIds(actor),
+    instrumentId: query.instrumentId,
+    from: query.from,
+    to: query.to,
+    referredFrom: query.referredFrom,
+    referredTo: query.referredTo,
+  };
+  return db.transaction(async (tx) => {
+    const result = await analyseInstrument(tx, scope, query.design);
+    if (!result) throw notFound('instrument');
+    const isSuppressed = suppressedRoles.includes(actor.role);
+    await recordAudit(
+      tx,
+      { actor, clock, requestId },
+      {
+        action: 'outcomes.analysis',
+        entityType: 'survey_instrument',
+        entityIds: [query.instrumentId],
+        siteId: query.siteId ?? null,
+        query: { ...query },
+      },
+    );
+    return {
+      ...result,
+      waves: isSuppressed ? suppressWaves(result.waves) : result.waves,
+      indicators: isSuppressed ? result.indicators.map(suppressIndicator) : result.indicators,
+      suppression: { isApplied: isSuppressed, smallestShownCount },
+    };
+  });
+}

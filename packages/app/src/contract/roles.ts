@@ -53,6 +53,16 @@ export const permissions = [
   'check_ins:manage',
   'check_ins:monitor',
   'sms_outbox:read',
+  // Peer workforce (issue 6): people, progression, hours, training, supervision, safety checks, access limits
+  'workforce:read',
+  'workforce:manage',
+  'workforce:lived_experience',
+  'hours:log',
+  'hours:approve',
+  'training:manage',
+  'supervision:record',
+  'safety_checks:manage',
+  'access_limits:manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

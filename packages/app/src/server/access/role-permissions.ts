@@ -28,6 +28,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'outcomes:read',
     // Daily check-ins (issue 5): the SMS outbox of their organisation's sites
     'sms_outbox:read',
+    // Peer workforce (issue 6): reads the workforce (never lived experience) and keeps DBS checks
+    'workforce:read',
+    'safety_checks:manage',
   ],
   coordinator: [
     'own_account',
@@ -64,6 +67,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'check_ins:manage',
     'check_ins:monitor',
     'sms_outbox:read',
+    // Peer workforce (issue 6): supervision notes only for people they supervise (row level)
+    'workforce:read',
+    'workforce:manage',
+    'workforce:lived_experience',
+    'hours:approve',
+    'training:manage',
+    'supervision:record',
+    'safety_checks:manage',
+    'access_limits:manage',
   ],
   // Peer supporters and volunteers reach only the cases they are allocated to (scope, not permission).
   peer_supporter: [
@@ -84,6 +96,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'surveys:administer',
     // Daily check-ins (issue 5): of their allocated cases
     'check_ins:manage',
+    // Peer workforce (issue 6): their own hours, supervision and wellbeing plan (row level)
+    'hours:log',
+    'supervision:record',
   ],
   volunteer: [
     'own_account',
@@ -99,6 +114,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'surveys:administer',
     // Daily check-ins (issue 5): of their allocated cases
     'check_ins:manage',
+    // Peer workforce (issue 6): their own hours, supervision and wellbeing plan (row level)
+    'hours:log',
+    'supervision:record',
   ],
   // Evaluators see aggregates and pseudonymised extracts, never a name; they edit their sites' impact maps.
   evaluator: [

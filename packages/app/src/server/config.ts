@@ -52,6 +52,12 @@ export const configSpec = {
     default: 'info',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   },
+  // Daily check-ins (issue 5)
+  PEERPATH_SMS_INBOUND_SECRET: {
+    doc: 'At least 32 random characters the SMS provider sends in the X-Peerpath-Sms-Secret header when it posts a text reply to /api/sms/inbound. When unset, text replies are switched off (the route answers 404).',
+    default: '(unset: text replies off)',
+    schema: z.string().min(32).optional(),
+  },
 } as const;
 
 export type ConfigName = keyof typeof configSpec;
@@ -68,6 +74,8 @@ export type Config = {
   maxInFlight: number;
   dbPoolSize: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Daily check-ins: the shared secret of the inbound SMS webhook. */
+  smsInboundSecret: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -116,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxInFlight: read(env, 'PEERPATH_MAX_IN_FLIGHT'),
     dbPoolSize: read(env, 'PEERPATH_DB_POOL_SIZE'),
     logLevel: read(env, 'LOG_LEVEL'),
+    smsInboundSecret: read(env, 'PEERPATH_SMS_INBOUND_SECRET'),
   };
 }

@@ -130,10 +130,7 @@ export const checkInSiteSettings = pgTable('check_in_site_settings', {
   onDutyCoordinatorUserId: uuid('on_duty_coordinator_user_id').references(() => users.id),
   responseTargetMinutes: integer('response_target_minutes').notNull().default(15),
   /** ISO weekdays, 1 Monday … 7 Sunday. */
-  monitoredDays: integer('monitored_days')
-    .array()
-    .notNull()
-    .default(sql`'{1,2,3,4,5}'::integer[]`),
+  monitoredDays: integer('monitored_days').array().notNull().default(sql`'{1,2,3,4,5}'::integer[]`),
   monitoredFrom: text('monitored_from').notNull().default('09:00'),
   monitoredTo: text('monitored_to').notNull().default('17:00'),
   noReplyHours: integer('no_reply_hours').notNull().default(4),

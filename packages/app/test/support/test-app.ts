@@ -126,6 +126,11 @@ export async function databaseDigest(database: Database): Promise<Record<string,
     'impact_map_outcomes',
     'impact_map_costs',
     'financial_proxies',
+    // Outcomes (issue 5)
+    'survey_instruments',
+    'survey_instrument_versions',
+    'surveys',
+    'survey_indicator_answers',
   ];
   const digest: Record<string, string> = {};
   for (const table of tables) {

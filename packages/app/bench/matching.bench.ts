@@ -72,7 +72,8 @@ for (let run = 0; run < runs; run++) {
   const proposal = proposeBatchAssignment(referrals, peers);
   times.push(performance.now() - start);
   placed = proposal.placements.length;
-  if (run === 0) log(`Placed ${placed}, unplaced ${proposal.unplacedCaseIds.length}, total score ${proposal.totalScore}`);
+  if (run === 0)
+    log(`Placed ${placed}, unplaced ${proposal.unplacedCaseIds.length}, total score ${proposal.totalScore}`);
 }
 times.sort((a, b) => a - b);
 log(`Runs: ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}`);

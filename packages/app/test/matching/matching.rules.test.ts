@@ -1,6 +1,6 @@
 import { fc, test as propertyTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { complexities, type Complexity } from '../../src/contract/case-codes.ts';
+import { type Complexity, complexities } from '../../src/contract/case-codes.ts';
 import { minimumCostAssignment } from '../../src/server/modules/matching/assignment.ts';
 import { proposeBatchAssignment } from '../../src/server/modules/matching/batch-assignment.rules.ts';
 import {
@@ -56,7 +56,9 @@ function mayTake(c: MatchCandidate, m: MatchCase): boolean {
     c.areChecksCurrent &&
     c.openCases < c.capacity &&
     (m.complexity === null || level[m.complexity] <= level[c.maxComplexity]) &&
-    (m.genderPreference === null || m.genderPreference === 'no_preference' || c.gender === m.genderPreference) &&
+    (m.genderPreference === null ||
+      m.genderPreference === 'no_preference' ||
+      c.gender === m.genderPreference) &&
     !c.excludedCaseIds.includes(m.id) &&
     !m.flags.some((f) => c.avoidsFlags.includes(f)) &&
     c.otherBlockers.length === 0
@@ -135,20 +137,23 @@ describe('a shortlist for one case', () => {
     caseArb(fc.constant('c0')).chain((m) =>
       fc.tuple(fc.constant(m), fc.array(candidateArb(fc.uuid(), ['c0', 'c1']), { maxLength: 8 })),
     ),
-  ])('never suggests a peer who breaks a hard constraint, and every suggestion has reasons', ([m, candidates]) => {
-    const { eligible, ineligible } = shortlistFor(m, candidates);
-    expect(eligible.length + ineligible.length).toBe(candidates.length);
-    for (const e of eligible) {
-      const c = candidates.find((x) => x.userId === e.userId) as MatchCandidate;
-      expect(mayTake(c, m)).toBe(true);
-      expect(e.reasons.length).toBeGreaterThan(0);
-    }
-    for (const i of ineligible) {
-      const c = candidates.find((x) => x.userId === i.userId) as MatchCandidate;
-      expect(mayTake(c, m)).toBe(false);
-      expect(i.blockers.length).toBeGreaterThan(0);
-    }
-  });
+  ])(
+    'never suggests a peer who breaks a hard constraint, and every suggestion has reasons',
+    ([m, candidates]) => {
+      const { eligible, ineligible } = shortlistFor(m, candidates);
+      expect(eligible.length + ineligible.length).toBe(candidates.length);
+      for (const e of eligible) {
+        const c = candidates.find((x) => x.userId === e.userId) as MatchCandidate;
+        expect(mayTake(c, m)).toBe(true);
+        expect(e.reasons.length).toBeGreaterThan(0);
+      }
+      for (const i of ineligible) {
+        const c = candidates.find((x) => x.userId === i.userId) as MatchCandidate;
+        expect(mayTake(c, m)).toBe(false);
+        expect(i.blockers.length).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 /** Every way of placing each referral with one peer or none, within capacities: the best total. */
@@ -177,9 +182,9 @@ const batchArb = fc.integer({ min: 1, max: 5 }).chain((n) => {
   const caseIds = uniqueIds('c', n);
   return fc.tuple(
     fc.tuple(...caseIds.map((id) => caseArb(fc.constant(id)))),
-    fc.integer({ min: 1, max: 4 }).chain((k) =>
-      fc.tuple(...uniqueIds('u', k).map((id) => candidateArb(fc.constant(id), caseIds))),
-    ),
+    fc
+      .integer({ min: 1, max: 4 })
+      .chain((k) => fc.tuple(...uniqueIds('u', k).map((id) => candidateArb(fc.constant(id), caseIds)))),
   );
 });
 
@@ -197,7 +202,8 @@ describe('a batch assignment of many referrals', () => {
         expect(p.reasons.length).toBeGreaterThan(0);
         taken.set(c.userId, (taken.get(c.userId) ?? 0) + 1);
       }
-      for (const c of candidates) expect(taken.get(c.userId) ?? 0).toBeLessThanOrEqual(c.capacity - c.openCases);
+      for (const c of candidates)
+        expect(taken.get(c.userId) ?? 0).toBeLessThanOrEqual(c.capacity - c.openCases);
       expect(proposal.placements.length + proposal.unplacedCaseIds.length).toBe(referrals.length);
     },
   );
@@ -217,9 +223,14 @@ describe('the assignment solver', () => {
     fc.integer({ min: 1, max: 5 }).chain((n) =>
       fc.tuple(
         fc.constant(n),
-        fc.integer({ min: n, max: 6 }).chain((m) =>
-          fc.tuple(fc.constant(m), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: n * m, maxLength: n * m })),
-        ),
+        fc
+          .integer({ min: n, max: 6 })
+          .chain((m) =>
+            fc.tuple(
+              fc.constant(m),
+              fc.array(fc.integer({ min: -50, max: 50 }), { minLength: n * m, maxLength: n * m }),
+            ),
+          ),
       ),
     ),
   ])('finds the cheapest assignment of rows to distinct columns', ([n, [m, cells]]) => {

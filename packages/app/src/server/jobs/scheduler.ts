@@ -2,19 +2,28 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { closeStaleStepDowns } from '../modules/cases/step-down-close.job.ts';
+// Daily check-ins (issue 5)
+import { runCheckIns } from '../modules/check-ins/check-ins.job.ts';
+import { escalateOverdueConcerns } from '../modules/safeguarding/escalate-overdue.job.ts';
 
-type Job = { name: string; everyMs: number; run: (deps: { db: Db; clock: Clock }) => Promise<unknown> };
+/** `publicUrl` is where people reach Peerpath, for links sent by text (check-ins). */
+type JobDeps = { db: Db; clock: Clock; publicUrl?: string | undefined };
+type Job = { name: string; everyMs: number; run: (deps: JobDeps) => Promise<unknown> };
 
 /** The jobs the server runs on a timer. Each is idempotent and safe to run from several processes. */
 export const scheduledJobs: Job[] = [
   { name: 'close stale step-down cases', everyMs: 60 * 60 * 1000, run: closeStaleStepDowns },
+  // Daily check-ins (issue 5): send due check-ins, chase unanswered ones, deliver held alerts.
+  { name: 'send and chase daily check-ins', everyMs: 60 * 1000, run: runCheckIns },
+  // Safeguarding (issue 6): a step whose deadline passed moves on by itself.
+  { name: 'escalate overdue safeguarding concerns', everyMs: 5 * 60 * 1000, run: escalateOverdueConcerns },
 ];
 
 /**
  * Runs each job shortly after start and then on its interval, one run at a time. A failed run is
  * logged (by type only) and retried at the next tick. Returns a function that stops the timers.
  */
-export function startScheduler(deps: { db: Db; clock: Clock; log: FastifyBaseLogger }, jobs = scheduledJobs) {
+export function startScheduler(deps: JobDeps & { log: FastifyBaseLogger }, jobs = scheduledJobs) {
   const timers = jobs.map((job) => {
     let isRunning = false;
     const tick = async () => {

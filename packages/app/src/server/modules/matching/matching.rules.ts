@@ -50,7 +50,12 @@ export type MatchWeights = {
   capacity: number;
 };
 
-export const defaultMatchWeights: MatchWeights = { livedExperience: 40, area: 25, language: 15, capacity: 20 };
+export const defaultMatchWeights: MatchWeights = {
+  livedExperience: 40,
+  area: 25,
+  language: 15,
+  capacity: 20,
+};
 
 export type Eligible = { userId: string; name: string; score: number; reasons: string[] };
 export type Ineligible = { userId: string; name: string; blockers: string[] };
@@ -68,7 +73,8 @@ const livedExperienceWords: Record<string, string> = {
   mental_health: 'mental health problems',
   domestic_abuse: 'domestic abuse',
 };
-export const livedExperienceInWords = (area: string) => livedExperienceWords[area] ?? area.replaceAll('_', ' ');
+export const livedExperienceInWords = (area: string) =>
+  livedExperienceWords[area] ?? area.replaceAll('_', ' ');
 
 /** Which case needs call for which lived experience (the same codes, by design). */
 export function livedExperienceForNeeds(needs: readonly string[]): string[] {

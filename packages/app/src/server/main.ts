@@ -24,6 +24,7 @@ async function main() {
     logLevel: config.logLevel,
     maxInFlight: config.maxInFlight,
     webDir: defaultWebDir,
+    smsInboundSecret: config.smsInboundSecret,
   });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -31,7 +32,7 @@ async function main() {
   const url = config.publicUrl ?? listenUrl.replace(/:\d+$/, `:${port}`).replace('127.0.0.1', 'localhost');
   process.stdout.write(`\nPeerpath is listening on ${url} (database: ${database.kind})\n`);
   if (demo) process.stdout.write(describeDemoLogins(url));
-  const stopJobs = startScheduler({ db: database.db, clock: systemClock, log: app.log });
+  const stopJobs = startScheduler({ db: database.db, clock: systemClock, log: app.log, publicUrl: url });
 
   let isStopping = false;
   const stop = async (signal: string) => {

@@ -7,8 +7,20 @@ import { type Permission, type Role, roles } from '../../src/contract/roles.ts';
 import { rolePermissions } from '../../src/server/access/role-permissions.ts';
 import { userSites, users as usersTable } from '../../src/server/auth/auth.table.ts';
 import { cases as casesTable, caseWorkers } from '../../src/server/modules/cases/cases.table.ts';
+// Daily check-ins (issue 5)
+import {
+  checkInAlerts,
+  checkInEnrolments,
+  checkIns,
+} from '../../src/server/modules/check-ins/check-ins.table.ts';
 import { fundApplications } from '../../src/server/modules/fund/fund.table.ts';
 import { notifications as notificationsTable } from '../../src/server/modules/notifications/notifications.table.ts';
+// Outcomes (issue 5)
+import {
+  surveyInstruments,
+  surveyInstrumentVersions,
+  surveys as surveysTable,
+} from '../../src/server/modules/outcomes/outcomes.table.ts';
 import { sites as sitesTable } from '../../src/server/modules/sites/sites.table.ts';
 import { impactMaps } from '../../src/server/modules/social-value/social-value.table.ts';
 import { freshSession } from '../support/fresh-session.ts';
@@ -39,6 +51,11 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'audit:read',
     'reports:read',
     'social_value:read',
+    // Daily check-ins (issue 5)
+    'sms_outbox:read',
+    // Outcomes (issue 5)
+    'surveys:manage',
+    'outcomes:read',
   ],
   coordinator: [
     'own_account',
@@ -58,6 +75,14 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'exports:pseudonymised',
     'social_value:read',
     'social_value:edit',
+    // Daily check-ins (issue 5)
+    'check_ins:manage',
+    'check_ins:monitor',
+    'sms_outbox:read',
+    // Outcomes (issue 5)
+    'surveys:manage',
+    'surveys:administer',
+    'outcomes:read',
   ],
   peer_supporter: [
     'own_account',
@@ -68,8 +93,22 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'contacts:write',
     'contact_notes:read',
     'fund:apply',
+    // Daily check-ins (issue 5)
+    'check_ins:manage',
+    // Outcomes (issue 5)
+    'surveys:administer',
   ],
-  volunteer: ['own_account', 'organisation:read', 'sites:read', 'cases:read', 'contacts:write'],
+  volunteer: [
+    'own_account',
+    'organisation:read',
+    'sites:read',
+    'cases:read',
+    'contacts:write',
+    // Daily check-ins (issue 5)
+    'check_ins:manage',
+    // Outcomes (issue 5)
+    'surveys:administer',
+  ],
   evaluator: [
     'own_account',
     'organisation:read',
@@ -78,6 +117,8 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'exports:pseudonymised',
     'social_value:read',
     'social_value:edit',
+    // Outcomes (issue 5)
+    'outcomes:read',
   ],
 };
 
@@ -101,6 +142,8 @@ function expectationFor(route: RouteCase, role: Role, variant: Variant | null): 
     ...(route.successErrorCode ? { code: route.successErrorCode } : {}),
   };
   if (route.target === 'none' || variant === 'own site') return success;
+  // Outcomes (issue 5): instruments belong to the organisation, not to a site.
+  if (route.target === 'instrument' && variant === 'another site of the same organisation') return success;
   // Sessions are only ever one's own: not even an admin may end another person's session here.
   if (
     variant === 'another site of the same organisation' &&
@@ -197,6 +240,14 @@ describe('the permission matrix', () => {
         return newFundApplicationFor(role, variant, route.target === 'approved_fund_application');
       case 'impact_map':
         return newImpactMapAt(variant);
+      // Outcomes (issue 5)
+      case 'instrument':
+        return (await newInstrumentOf(variant)).instrumentId;
+      case 'survey':
+        return newSurveyFor(role, variant);
+      // Daily check-ins (issue 5)
+      case 'check_in_alert':
+        return newCheckInAlertFor(role, variant);
       case 'notification':
         return newNotificationFor(
           variant === 'own site'
@@ -269,6 +320,101 @@ describe('the permission matrix', () => {
       periodTo: '2026-03-31',
       priceYear: 2024,
       createdAt: now,
+      updatedAt: now,
+    });
+    return id;
+  }
+
+  /** Daily check-ins (issue 5): a red alert on a fresh enrolled case. */
+  async function newCheckInAlertFor(role: Role, variant: Variant) {
+    const { caseId, ...place } = await newCaseFor(role, variant);
+    const now = new Date(Date.now() - 60_000);
+    const enrolmentId = randomUUID();
+    const checkInId = randomUUID();
+    const alertId = randomUUID();
+    await t.db.insert(checkInEnrolments).values({
+      id: enrolmentId,
+      caseId,
+      ...place,
+      phone: '07700 900123',
+      phoneKey: '447700900123',
+      times: ['09:00'],
+      encouragement: 'Keep going.',
+      consentStatement: 'Agreed to daily texts.',
+      consentRecordedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await t.db.insert(checkIns).values({
+      id: checkInId,
+      caseId,
+      enrolmentId,
+      ...place,
+      scheduledFor: now,
+      sentAt: now,
+      tokenHash: randomUUID(),
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      answer: 'red',
+      answeredAt: now,
+      answeredVia: 'link',
+    });
+    await t.db.insert(checkInAlerts).values({
+      id: alertId,
+      caseId,
+      checkInId,
+      ...place,
+      kind: 'red',
+      reason: 'red',
+      raisedAt: now,
+      notifyAt: now,
+      dueBy: new Date(now.getTime() + 15 * 60_000),
+    });
+    return alertId;
+  }
+
+  /** Outcomes (issue 5): a fresh instrument of the variant's organisation, version 1 a draft unless published. */
+  async function newInstrumentOf(variant: Variant, status: 'draft' | 'published' = 'draft') {
+    const { organisationId } = placeOf(variant);
+    const instrumentId = randomUUID();
+    const versionId = randomUUID();
+    const now = new Date();
+    await t.db
+      .insert(surveyInstruments)
+      .values({ id: instrumentId, organisationId, name: 'Matrix instrument', createdAt: now });
+    await t.db.insert(surveyInstrumentVersions).values({
+      id: versionId,
+      instrumentId,
+      organisationId,
+      version: 1,
+      status,
+      content: {
+        name: 'Matrix instrument',
+        introduction: '',
+        citation: '',
+        items: [{ type: 'yes_no', key: 'agree', text: 'Agree?', help: '', isRequired: false }],
+      },
+      createdAt: now,
+      ...(status === 'published' ? { publishedAt: now } : {}),
+    });
+    return { instrumentId, versionId };
+  }
+
+  /** Outcomes (issue 5): a fresh interviewer survey on a fresh case. */
+  async function newSurveyFor(role: Role, variant: Variant) {
+    const { caseId, ...place } = await newCaseFor(role, variant);
+    const { instrumentId, versionId } = await newInstrumentOf(variant, 'published');
+    const id = randomUUID();
+    const now = new Date();
+    await t.db.insert(surveysTable).values({
+      id,
+      ...place,
+      caseId,
+      instrumentId,
+      instrumentVersionId: versionId,
+      wave: 'baseline',
+      mode: 'interviewer',
+      invitedOn: '2026-01-10',
+      invitedAt: now,
       updatedAt: now,
     });
     return id;

@@ -126,6 +126,12 @@ export async function databaseDigest(database: Database): Promise<Record<string,
     'impact_map_outcomes',
     'impact_map_costs',
     'financial_proxies',
+    // Daily check-ins (issue 5)
+    'check_in_enrolments',
+    'check_ins',
+    'check_in_alerts',
+    'check_in_site_settings',
+    'sms_outbox',
     // Outcomes (issue 5)
     'survey_instruments',
     'survey_instrument_versions',

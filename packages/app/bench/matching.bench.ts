@@ -42,7 +42,7 @@ const peers: MatchCandidate[] = Array.from({ length: peerCount }, (_, i) => {
   const isIntern = random() < 0.4;
   const capacity = isIntern ? 3 : 12;
   return {
-    userId: `peer-${i}`,
+    peerId: `peer-${i}`,
     name: `Peer ${i}`,
     canCarryCases: random() < 0.9,
     roleLabel: isIntern ? 'Intern volunteer' : 'Paid peer supporter',

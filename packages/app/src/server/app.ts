@@ -40,6 +40,7 @@ import { registerOutcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerSiteRoutes } from './modules/sites/sites.routes.ts';
 // Issue 6: safeguarding, matching, social capital register, voice
+import { registerMatchingRoutes } from './modules/matching/matching.routes.ts';
 import { registerSafeguardingRoutes } from './modules/safeguarding/safeguarding.routes.ts';
 import { registerSocialValueRoutes } from './modules/social-value/social-value.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildAppOptions) {
   );
   // Safeguarding, matching, social capital register, peer voice (issue 6: session helper)
   registerSafeguardingRoutes(app, deps);
+  registerMatchingRoutes(app, deps);
   options.extraRoutes?.(app);
 
   if (options.webDir && existsSync(options.webDir)) await registerWebApp(app, options.webDir);

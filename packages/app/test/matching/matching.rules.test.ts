@@ -28,10 +28,10 @@ const caseArb = (id: fc.Arbitrary<string>) =>
     language: fc.constantFrom<string | null>(null, ...tongues),
   });
 
-const candidateArb = (userId: fc.Arbitrary<string>, caseIds: string[]) =>
+const candidateArb = (peerId: fc.Arbitrary<string>, caseIds: string[]) =>
   fc
     .record({
-      userId,
+      peerId,
       name: fc.constantFrom('Alex', 'Sam', 'Jo', 'Kim'),
       canCarryCases: fc.boolean(),
       roleLabel: fc.constantFrom('New volunteer', 'Intern volunteer', 'Paid peer supporter'),
@@ -55,7 +55,7 @@ function mayTake(c: MatchCandidate, m: MatchCase): boolean {
     c.canCarryCases &&
     c.areChecksCurrent &&
     c.openCases < c.capacity &&
-    (m.complexity === null || level[m.complexity] <= level[c.maxComplexity]) &&
+    (m.complexity === null ? c.maxComplexity === 'high' : level[m.complexity] <= level[c.maxComplexity]) &&
     (m.genderPreference === null ||
       m.genderPreference === 'no_preference' ||
       c.gender === m.genderPreference) &&
@@ -68,7 +68,7 @@ function mayTake(c: MatchCandidate, m: MatchCase): boolean {
 const uniqueIds = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 const peer = (extra: Partial<MatchCandidate> = {}): MatchCandidate => ({
-  userId: 'u1',
+  peerId: 'u1',
   name: 'Alex',
   canCarryCases: true,
   roleLabel: 'Paid peer supporter',
@@ -122,10 +122,10 @@ describe('a shortlist for one case', () => {
 
   it('ranks the peer who shares lived experience and covers the area first', () => {
     const { eligible } = shortlistFor(aCase({ genderPreference: 'no_preference' }), [
-      peer({ userId: 'u2', name: 'Sam', livedExperience: [], areas: [] }),
-      peer({ userId: 'u1', name: 'Alex' }),
+      peer({ peerId: 'u2', name: 'Sam', livedExperience: [], areas: [] }),
+      peer({ peerId: 'u1', name: 'Alex' }),
     ]);
-    expect(eligible.map((e) => e.userId)).toEqual(['u1', 'u2']);
+    expect(eligible.map((e) => e.peerId)).toEqual(['u1', 'u2']);
   });
 
   it('weighs soft preferences by the site’s weights (a zero weight switches one off)', () => {
@@ -143,12 +143,12 @@ describe('a shortlist for one case', () => {
       const { eligible, ineligible } = shortlistFor(m, candidates);
       expect(eligible.length + ineligible.length).toBe(candidates.length);
       for (const e of eligible) {
-        const c = candidates.find((x) => x.userId === e.userId) as MatchCandidate;
+        const c = candidates.find((x) => x.peerId === e.peerId) as MatchCandidate;
         expect(mayTake(c, m)).toBe(true);
         expect(e.reasons.length).toBeGreaterThan(0);
       }
       for (const i of ineligible) {
-        const c = candidates.find((x) => x.userId === i.userId) as MatchCandidate;
+        const c = candidates.find((x) => x.peerId === i.peerId) as MatchCandidate;
         expect(mayTake(c, m)).toBe(false);
         expect(i.blockers.length).toBeGreaterThan(0);
       }
@@ -196,14 +196,14 @@ describe('a batch assignment of many referrals', () => {
       expect(proposal.totalScore).toBeCloseTo(bruteForceBest(referrals, candidates), 6);
       const taken = new Map<string, number>();
       for (const p of proposal.placements) {
-        const c = candidates.find((x) => x.userId === p.userId) as MatchCandidate;
+        const c = candidates.find((x) => x.peerId === p.peerId) as MatchCandidate;
         const r = referrals.find((x) => x.id === p.caseId) as MatchCase;
         expect(mayTake(c, r)).toBe(true);
         expect(p.reasons.length).toBeGreaterThan(0);
-        taken.set(c.userId, (taken.get(c.userId) ?? 0) + 1);
+        taken.set(c.peerId, (taken.get(c.peerId) ?? 0) + 1);
       }
       for (const c of candidates)
-        expect(taken.get(c.userId) ?? 0).toBeLessThanOrEqual(c.capacity - c.openCases);
+        expect(taken.get(c.peerId) ?? 0).toBeLessThanOrEqual(c.capacity - c.openCases);
       expect(proposal.placements.length + proposal.unplacedCaseIds.length).toBe(referrals.length);
     },
   );

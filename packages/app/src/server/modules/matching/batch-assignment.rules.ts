@@ -9,7 +9,7 @@ import {
   softScore,
 } from './matching.rules.ts';
 
-export type ProposedPlacement = { caseId: string; userId: string; score: number; reasons: string[] };
+export type ProposedPlacement = { caseId: string; peerId: string; score: number; reasons: string[] };
 export type BatchProposal = {
   placements: ProposedPlacement[];
   /** Referrals no eligible peer had room for, left for the coordinator. */
@@ -73,7 +73,7 @@ export function proposeBatchAssignment(
       unplacedCaseIds.push(r.id);
       return;
     }
-    placements.push({ caseId: r.id, userId: candidate.userId, ...pair });
+    placements.push({ caseId: r.id, peerId: candidate.peerId, ...pair });
     totalScore += pair.score;
   });
   return { placements, unplacedCaseIds, totalScore: Math.round(totalScore * 100) / 100 };

@@ -19,7 +19,8 @@ export type MatchCase = {
 };
 
 export type MatchCandidate = {
-  userId: string;
+  /** The caller's id for the person (the service uses the workforce member id). */
+  peerId: string;
   name: string;
   /** The person's current role may carry cases (interns and paid peers, issue 6 §1). */
   canCarryCases: boolean;
@@ -57,8 +58,8 @@ export const defaultMatchWeights: MatchWeights = {
   capacity: 20,
 };
 
-export type Eligible = { userId: string; name: string; score: number; reasons: string[] };
-export type Ineligible = { userId: string; name: string; blockers: string[] };
+export type Eligible = { peerId: string; name: string; score: number; reasons: string[] };
+export type Ineligible = { peerId: string; name: string; blockers: string[] };
 export type Shortlist = { eligible: Eligible[]; ineligible: Ineligible[] };
 
 const complexityRank: Record<Complexity, number> = { low: 0, moderate: 1, high: 2 };
@@ -88,10 +89,21 @@ export function hardBlockers(matchCase: MatchCase, c: MatchCandidate): string[] 
   const blockers: string[] = [];
   if (!c.canCarryCases) blockers.push(`A ${c.roleLabel.toLowerCase()} does not carry cases`);
   if (!c.areChecksCurrent) blockers.push('A required safety check is missing or out of date');
-  if (freePlaces(c) === 0) blockers.push(`No places free (${c.openCases} of ${c.capacity} taken)`);
-  if (matchCase.complexity && complexityRank[matchCase.complexity] > complexityRank[c.maxComplexity])
+  // Places and complexity mean nothing for a role that carries no cases.
+  if (c.canCarryCases && freePlaces(c) === 0)
+    blockers.push(`No places free (${c.openCases} of ${c.capacity} taken)`);
+  if (
+    c.canCarryCases &&
+    matchCase.complexity &&
+    complexityRank[matchCase.complexity] > complexityRank[c.maxComplexity]
+  )
     blockers.push(
       `The case is of ${complexityWords[matchCase.complexity]} complexity; their level allows up to ${complexityWords[c.maxComplexity]}`,
+    );
+  // Someone limited below high complexity may only take a case whose complexity is known.
+  if (c.canCarryCases && matchCase.complexity === null && c.maxComplexity !== 'high')
+    blockers.push(
+      `The case’s complexity is not recorded; their level allows up to ${complexityWords[c.maxComplexity]}`,
     );
   const preference = matchCase.genderPreference;
   if ((preference === 'female' || preference === 'male') && c.gender !== preference)
@@ -156,8 +168,8 @@ export function shortlistFor(
   const ineligible: Ineligible[] = [];
   for (const c of candidates) {
     const blockers = hardBlockers(matchCase, c);
-    if (blockers.length > 0) ineligible.push({ userId: c.userId, name: c.name, blockers });
-    else eligible.push({ userId: c.userId, name: c.name, ...softScore(matchCase, c, weights) });
+    if (blockers.length > 0) ineligible.push({ peerId: c.peerId, name: c.name, blockers });
+    else eligible.push({ peerId: c.peerId, name: c.name, ...softScore(matchCase, c, weights) });
   }
   eligible.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'en-GB'));
   ineligible.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

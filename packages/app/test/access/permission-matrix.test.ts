@@ -16,13 +16,9 @@ import {
 import { fundApplications } from '../../src/server/modules/fund/fund.table.ts';
 import { notifications as notificationsTable } from '../../src/server/modules/notifications/notifications.table.ts';
 // Outcomes (issue 5)
-// Outcomes (issue 5)
 import {
   surveyInstruments,
-  surveyInstruments,
   surveyInstrumentVersions,
-  surveyInstrumentVersions,
-  surveys as surveysTable,
   surveys as surveysTable,
 } from '../../src/server/modules/outcomes/outcomes.table.ts';
 import { sites as sitesTable } from '../../src/server/modules/sites/sites.table.ts';
@@ -60,9 +56,6 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     // Outcomes (issue 5)
     'surveys:manage',
     'outcomes:read',
-    // Outcomes (issue 5)
-    'surveys:manage',
-    'outcomes:read',
   ],
   coordinator: [
     'own_account',
@@ -90,10 +83,6 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'surveys:manage',
     'surveys:administer',
     'outcomes:read',
-    // Outcomes (issue 5)
-    'surveys:manage',
-    'surveys:administer',
-    'outcomes:read',
   ],
   peer_supporter: [
     'own_account',
@@ -108,8 +97,6 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'check_ins:manage',
     // Outcomes (issue 5)
     'surveys:administer',
-    // Outcomes (issue 5)
-    'surveys:administer',
   ],
   volunteer: [
     'own_account',
@@ -121,8 +108,6 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'check_ins:manage',
     // Outcomes (issue 5)
     'surveys:administer',
-    // Outcomes (issue 5)
-    'surveys:administer',
   ],
   evaluator: [
     'own_account',
@@ -132,8 +117,6 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'exports:pseudonymised',
     'social_value:read',
     'social_value:edit',
-    // Outcomes (issue 5)
-    'outcomes:read',
     // Outcomes (issue 5)
     'outcomes:read',
   ],
@@ -159,8 +142,6 @@ function expectationFor(route: RouteCase, role: Role, variant: Variant | null): 
     ...(route.successErrorCode ? { code: route.successErrorCode } : {}),
   };
   if (route.target === 'none' || variant === 'own site') return success;
-  // Outcomes (issue 5): instruments belong to the organisation, not to a site.
-  if (route.target === 'instrument' && variant === 'another site of the same organisation') return success;
   // Outcomes (issue 5): instruments belong to the organisation, not to a site.
   if (route.target === 'instrument' && variant === 'another site of the same organisation') return success;
   // Sessions are only ever one's own: not even an admin may end another person's session here.
@@ -259,11 +240,6 @@ describe('the permission matrix', () => {
         return newFundApplicationFor(role, variant, route.target === 'approved_fund_application');
       case 'impact_map':
         return newImpactMapAt(variant);
-      // Outcomes (issue 5)
-      case 'instrument':
-        return (await newInstrumentOf(variant)).instrumentId;
-      case 'survey':
-        return newSurveyFor(role, variant);
       // Outcomes (issue 5)
       case 'instrument':
         return (await newInstrumentOf(variant)).instrumentId;
@@ -394,54 +370,6 @@ describe('the permission matrix', () => {
       dueBy: new Date(now.getTime() + 15 * 60_000),
     });
     return alertId;
-  }
-
-  /** Outcomes (issue 5): a fresh instrument of the variant's organisation, version 1 a draft unless published. */
-  async function newInstrumentOf(variant: Variant, status: 'draft' | 'published' = 'draft') {
-    const { organisationId } = placeOf(variant);
-    const instrumentId = randomUUID();
-    const versionId = randomUUID();
-    const now = new Date();
-    await t.db
-      .insert(surveyInstruments)
-      .values({ id: instrumentId, organisationId, name: 'Matrix instrument', createdAt: now });
-    await t.db.insert(surveyInstrumentVersions).values({
-      id: versionId,
-      instrumentId,
-      organisationId,
-      version: 1,
-      status,
-      content: {
-        name: 'Matrix instrument',
-        introduction: '',
-        citation: '',
-        items: [{ type: 'yes_no', key: 'agree', text: 'Agree?', help: '', isRequired: false }],
-      },
-      createdAt: now,
-      ...(status === 'published' ? { publishedAt: now } : {}),
-    });
-    return { instrumentId, versionId };
-  }
-
-  /** Outcomes (issue 5): a fresh interviewer survey on a fresh case. */
-  async function newSurveyFor(role: Role, variant: Variant) {
-    const { caseId, ...place } = await newCaseFor(role, variant);
-    const { instrumentId, versionId } = await newInstrumentOf(variant, 'published');
-    const id = randomUUID();
-    const now = new Date();
-    await t.db.insert(surveysTable).values({
-      id,
-      ...place,
-      caseId,
-      instrumentId,
-      instrumentVersionId: versionId,
-      wave: 'baseline',
-      mode: 'interviewer',
-      invitedOn: '2026-01-10',
-      invitedAt: now,
-      updatedAt: now,
-    });
-    return id;
   }
 
   /** Outcomes (issue 5): a fresh instrument of the variant's organisation, version 1 a draft unless published. */

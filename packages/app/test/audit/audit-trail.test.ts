@@ -5,6 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEventsResponse } from '../../src/contract/audit.ts';
 import { sqlState } from '../../src/server/db/database-errors.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
+// Daily check-ins (issue 5)
+import {
+  checkInAlerts,
+  checkInEnrolments,
+  checkIns,
+} from '../../src/server/modules/check-ins/check-ins.table.ts';
+// Outcomes (issue 5)
+import {
+  surveyInstruments,
+  surveyInstrumentVersions,
+} from '../../src/server/modules/outcomes/outcomes.table.ts';
 import { contactsCsv, multipartBody, referralsCsv, syntheticMds } from '../imports/mds-files.ts';
 import { routeKey, routeTable } from '../support/route-matrix.ts';
 import {
@@ -97,7 +108,7 @@ describe('the audit trail', () => {
     as?: 'coordinator';
   };
   /** Ids of records made by earlier requests in the list, for the later ones. */
-  const record = { caseId: '', contactId: '', applicationId: '' };
+  const record = { caseId: '', contactId: '', applicationId: '', surveyId: '' };
   /** Uploads a small data set and waits for the import, which runs after the 202, to finish. */
   const importMdsAndWait = async (siteId: string, cookie: string) => {
     const { referrals, contacts } = syntheticMds({ cases: 3, contactsPerCase: 2, site: 'North' });
@@ -117,6 +128,40 @@ describe('the audit trail', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     return response;
+  };
+  /** Daily check-ins (issue 5): an enrolled case's red alert, made directly (the job and the link are tested in test/check-ins). */
+  const redAlertOn = async (caseId: string) => {
+    const [enrolment] = await t.db
+      .select()
+      .from(checkInEnrolments)
+      .where(eq(checkInEnrolments.caseId, caseId));
+    if (!enrolment) throw new Error('the case is not enrolled');
+    const place = { organisationId: enrolment.organisationId, siteId: enrolment.siteId, caseId };
+    const checkInId = randomUUID();
+    const alertId = randomUUID();
+    await t.db.insert(checkIns).values({
+      id: checkInId,
+      ...place,
+      enrolmentId: enrolment.id,
+      scheduledFor: now,
+      sentAt: now,
+      tokenHash: randomUUID(),
+      expiresAt: new Date(now.getTime() + 24 * hour),
+      answer: 'red',
+      answeredAt: now,
+      answeredVia: 'sms',
+    });
+    await t.db.insert(checkInAlerts).values({
+      id: alertId,
+      ...place,
+      checkInId,
+      kind: 'red',
+      reason: 'red',
+      raisedAt: now,
+      notifyAt: now,
+      dueBy: new Date(now.getTime() + 15 * 60_000),
+    });
+    return alertId;
   };
   const cases = (): Case[] => {
     const subject = userA('subject');
@@ -372,7 +417,156 @@ describe('the audit trail', () => {
         recordIds: () => [record.caseId],
         as: 'coordinator',
       },
+      // Daily check-ins (issue 5): opt in, read, follow up a red, stop; the dashboard and the SMS outbox.
+      {
+        key: 'PUT /api/cases/{caseId}/check-ins/enrolment',
+        call: () =>
+          request('PUT', `/api/cases/${record.caseId}/check-ins/enrolment`, cookies.coordinatorA as string, {
+            phone: '07700 900123',
+            times: ['09:00'],
+            encouragement: 'You kept going last week.',
+            consent: { statement: 'Agreed to a daily text and a call after a red.' },
+          }),
+        action: 'check_in.enrol',
+        recordIds: () => [record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/cases/{caseId}/check-ins',
+        call: () => request('GET', `/api/cases/${record.caseId}/check-ins`, cookies.coordinatorA as string),
+        action: 'check_in.list',
+        recordIds: (r) => [record.caseId, ...r.json().history.map((h: { id: string }) => h.id)],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/check-in-alerts/{alertId}/follow-up',
+        call: async () => {
+          const alertId = await redAlertOn(record.caseId);
+          const r = await request(
+            'POST',
+            `/api/check-in-alerts/${alertId}/follow-up`,
+            cookies.coordinatorA as string,
+            {
+              type: 'telephone',
+            },
+          );
+          record.contactId = r.json().contactId;
+          return r;
+        },
+        // The follow-up is a contact, logged (and audited) by the contacts service.
+        action: 'contact.create',
+        recordIds: () => [record.contactId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/cases/{caseId}/check-ins/opt-out',
+        call: () =>
+          request('POST', `/api/cases/${record.caseId}/check-ins/opt-out`, cookies.coordinatorA as string),
+        action: 'check_in.opt_out',
+        recordIds: () => [record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/sites/{siteId}/check-ins/dashboard',
+        call: () =>
+          request('GET', `/api/sites/${a.siteIds.North}/check-ins/dashboard`, cookies.coordinatorA as string),
+        action: 'check_in.dashboard',
+        recordIds: (r) => [
+          ...new Set(
+            ['todaysReds', 'overdueFollowUps', 'openAmberAndNoReply'].flatMap((k) =>
+              r.json()[k].map((x: { id: string }) => x.id),
+            ),
+          ),
+        ],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/sms-outbox',
+        call: () =>
+          request('GET', `/api/sms-outbox?siteId=${a.siteIds.North}`, cookies.coordinatorA as string),
+        action: 'sms_outbox.list',
+        recordIds: (r) => r.json().items.map((m: { id: string }) => m.id),
+        as: 'coordinator',
+      },
+      // Outcomes (issue 5): give a survey, read it, enter answers, send a new link, list the case's surveys.
+      {
+        key: 'POST /api/cases/{caseId}/surveys',
+        call: async () => {
+          const versionId = await publishedInstrumentVersion();
+          const r = await request(
+            'POST',
+            `/api/cases/${record.caseId}/surveys`,
+            cookies.coordinatorA as string,
+            {
+              instrumentVersionId: versionId,
+              wave: 'baseline',
+              mode: 'link',
+            },
+          );
+          record.surveyId = r.json().id;
+          return r;
+        },
+        action: 'survey.create',
+        recordIds: () => [record.surveyId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/surveys/{surveyId}',
+        call: () => request('GET', `/api/surveys/${record.surveyId}`, cookies.coordinatorA as string),
+        action: 'survey.view',
+        recordIds: () => [record.surveyId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'PUT /api/surveys/{surveyId}/answers',
+        call: () =>
+          request('PUT', `/api/surveys/${record.surveyId}/answers`, cookies.coordinatorA as string, {
+            answers: { agree: true },
+          }),
+        action: 'survey.answers.save',
+        recordIds: () => [record.surveyId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'POST /api/surveys/{surveyId}/link',
+        call: () =>
+          request('POST', `/api/surveys/${record.surveyId}/link`, cookies.coordinatorA as string, {}),
+        action: 'survey.link',
+        recordIds: () => [record.surveyId, record.caseId],
+        as: 'coordinator',
+      },
+      {
+        key: 'GET /api/cases/{caseId}/surveys',
+        call: () => request('GET', `/api/cases/${record.caseId}/surveys`, cookies.coordinatorA as string),
+        action: 'survey.list',
+        recordIds: () => [record.caseId, record.surveyId],
+        as: 'coordinator',
+      },
     ];
+  };
+  /** Outcomes (issue 5): a published one-question instrument of organisation A, made directly (no audit). */
+  const publishedInstrumentVersion = async () => {
+    const instrumentId = randomUUID();
+    const versionId = randomUUID();
+    await t.db
+      .insert(surveyInstruments)
+      .values({ id: instrumentId, organisationId: a.organisation.id, name: 'Audit survey', createdAt: now });
+    await t.db.insert(surveyInstrumentVersions).values({
+      id: versionId,
+      instrumentId,
+      organisationId: a.organisation.id,
+      version: 1,
+      status: 'published',
+      content: {
+        name: 'Audit survey',
+        introduction: '',
+        citation: '',
+        items: [{ type: 'yes_no', key: 'agree', text: 'Agree?', help: '', isRequired: false }],
+      },
+      createdAt: now,
+      publishedAt: now,
+    });
+    return versionId;
   };
 
   it('writes exactly one audit event per personal-data request: who, role, action, records, outcome, request id, organisation', async () => {

@@ -188,7 +188,7 @@ export async function optOut(
       {
         action: 'check_in.opt_out',
         entityType: 'check_in_enrolment',
-        entityIds: [enrolment.id, enrolment.caseId],
+        entityIds: [enrolment.caseId],
         siteId: enrolment.siteId,
         query: { via },
       },

@@ -191,7 +191,7 @@ export async function optOutCase(
       {
         action: 'check_in.opt_out',
         entityType: 'check_in_enrolment',
-        entityIds: [enrolment.id, caseId],
+        entityIds: [caseId],
         siteId: found.case.siteId,
         query: { via: 'worker' },
       },
@@ -202,7 +202,8 @@ export async function optOutCase(
 
 /**
  * Follows up an alert: the contact is logged through the contacts service (so a case's contact
- * rules apply), and the alert records who responded and when.
+ * rules apply, and its audit event, naming the contact and the case, is this request's one event),
+ * and the alert itself records who responded, when, and with which contact.
  */
 export async function followUpAlert(context: CheckInContext, alertId: string, body: FollowUpBody) {
   const { db, actor, clock, requestId } = context;
@@ -241,16 +242,6 @@ export async function followUpAlert(context: CheckInContext, alertId: string, bo
         notifiedAt: alert.notifiedAt ?? now,
       })
       .where(eq(checkInAlerts.id, alertId));
-    await recordAudit(
-      tx,
-      { actor, clock, requestId },
-      {
-        action: 'check_in.follow_up',
-        entityType: 'check_in_alert',
-        entityIds: [alertId, alert.caseId, contact.id],
-        siteId: alert.siteId,
-      },
-    );
     const [row] = await alertsWhere(tx, and(eq(checkInAlerts.id, alertId)), 1);
     if (!row) throw new Error('alert vanished after follow-up');
     return toAlert(row);

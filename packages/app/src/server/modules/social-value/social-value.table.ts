@@ -18,8 +18,9 @@ import { organisations } from '../organisations/organisations.table.ts';
 import { sites } from '../sites/sites.table.ts';
 
 /**
- * An impact map: one site's (or programme's, at that site) stakeholders, outcomes and costs for a
- * period. Aggregates only — no table here names a person — but every row carries the organisation
+ * An impact map: one site's, or a programme's across several sites, stakeholders, outcomes and costs
+ * for a period. A programme map is held at its lead site and lists the others in `other_site_ids`;
+ * its live counts cover every one of them, and only people who work at all of them can see it. Aggregates only — no table here names a person — but every row carries the organisation
  * and site so record scope applies as everywhere else. Money is in pence; shares are 0..1.
  */
 export const impactMaps = pgTable(
@@ -32,6 +33,10 @@ export const impactMaps = pgTable(
     siteId: uuid('site_id')
       .notNull()
       .references(() => sites.id),
+    otherSiteIds: uuid('other_site_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     periodFrom: date('period_from', { mode: 'string' }).notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "impact_maps" ADD COLUMN "other_site_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;

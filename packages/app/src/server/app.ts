@@ -32,18 +32,18 @@ import { registerExportRoutes } from './modules/exports/exports.routes.ts';
 import { registerFundRoutes } from './modules/fund/fund.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
+import { registerMatchingRoutes } from './modules/matching/matching.routes.ts';
 import { registerMeRoutes } from './modules/me/me.routes.ts';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts';
 // Outcomes (issue 5)
 import { registerOutcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
-import { registerSiteRoutes } from './modules/sites/sites.routes.ts';
-// Issue 6: safeguarding, matching, social capital register, voice
-import { registerMatchingRoutes } from './modules/matching/matching.routes.ts';
 import { registerSafeguardingRoutes } from './modules/safeguarding/safeguarding.routes.ts';
+import { registerSiteRoutes } from './modules/sites/sites.routes.ts';
 import { registerSocialValueRoutes } from './modules/social-value/social-value.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerVoiceRoutes } from './modules/voice/voice.routes.ts';
 
 export type BuildAppOptions = {
   database: Database;
@@ -161,6 +161,7 @@ export async function buildApp(options: BuildAppOptions) {
   // Safeguarding, matching, social capital register, peer voice (issue 6: session helper)
   registerSafeguardingRoutes(app, deps);
   registerMatchingRoutes(app, deps);
+  registerVoiceRoutes(app, deps);
   options.extraRoutes?.(app);
 
   if (options.webDir && existsSync(options.webDir)) await registerWebApp(app, options.webDir);

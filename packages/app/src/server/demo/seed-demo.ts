@@ -7,6 +7,8 @@ import { createOrganisation } from '../modules/organisations/organisations.servi
 import { organisations } from '../modules/organisations/organisations.table.ts';
 import { insertAccount } from '../modules/users/insert-account.ts';
 import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from './demo-accounts.ts';
+// Outcomes (issue 5)
+import { seedDemoOutcomes } from './seed-demo-outcomes.ts';
 import { type DemoWorker, seedDemoRecords } from './seed-demo-records.ts';
 import { seedDemoSocialValue } from './seed-demo-social-value.ts';
 
@@ -54,6 +56,12 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
       }
     }
     await seedDemoRecords(tx, { organisationId: organisation.id, sites, workers, now: new Date() });
+    // Outcomes (issue 5): instruments and survey responses (before the social value map, which may follow them).
+    await seedDemoOutcomes(tx, {
+      organisationId: organisation.id,
+      createdBy: workers.find((w) => w.role === 'coordinator')?.userId as string,
+      now: new Date(),
+    });
     await seedDemoSocialValue(tx, {
       organisationId: organisation.id,
       siteId: sites[0]?.id as string,

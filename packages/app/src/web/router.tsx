@@ -29,6 +29,8 @@ import { HomePage } from './features/home/home-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
 import { NotificationsPage } from './features/notifications/notifications-page.tsx';
 import { OrganisationPage } from './features/organisation/organisation-page.tsx';
+// Outcomes (issue 5)
+import { RespondPage } from './features/outcomes/respond-page.tsx';
 import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
 import { SitesPage } from './features/sites/sites-page.tsx';
 import { ImpactMapEditPage } from './features/social-value/impact-map-edit-page.tsx';
@@ -93,11 +95,15 @@ const signedInRoute = createRoute({
   ),
 });
 
+// Outcomes (issue 5): a survey completed by link, without an account (the token is in the fragment).
+const respondRoute = createRoute({ getParentRoute: () => rootRoute, path: '/s', component: RespondPage });
+
 const page = <TPath extends string>(path: TPath, component: () => React.ReactNode) =>
   createRoute({ getParentRoute: () => signedInRoute, path, component });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  respondRoute,
   signedInRoute.addChildren([
     page('/', HomePage),
     page('/cases', CasesPage),

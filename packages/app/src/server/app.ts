@@ -41,6 +41,7 @@ import { registerOutcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerSafeguardingRoutes } from './modules/safeguarding/safeguarding.routes.ts';
 import { registerSiteRoutes } from './modules/sites/sites.routes.ts';
+import { registerSocialCapitalRoutes } from './modules/social-capital/social-capital.routes.ts';
 import { registerSocialValueRoutes } from './modules/social-value/social-value.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerVoiceRoutes } from './modules/voice/voice.routes.ts';
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildAppOptions) {
   registerSafeguardingRoutes(app, deps);
   registerMatchingRoutes(app, deps);
   registerVoiceRoutes(app, deps);
+  registerSocialCapitalRoutes(app, deps);
   options.extraRoutes?.(app);
 
   if (options.webDir && existsSync(options.webDir)) await registerWebApp(app, options.webDir);

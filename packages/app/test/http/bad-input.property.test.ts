@@ -4,8 +4,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { signInBody, twoFactorVerifyBody } from '../../src/contract/auth.ts';
+// Daily check-ins (issue 5)
+import { inboundSmsBody, linkReplyBody, linkTokenBody } from '../../src/contract/check-ins.ts';
 import { uuid } from '../../src/contract/common.ts';
 import { errorResponse } from '../../src/contract/errors.ts';
+// Outcomes (issue 5)
+import { outcomesAnalysisQuery, respondBody, respondSaveBody } from '../../src/contract/outcomes.ts';
 import type { Permission } from '../../src/contract/roles.ts';
 import { can } from '../../src/server/access/role-permissions.ts';
 import { freshSession } from '../support/fresh-session.ts';
@@ -110,6 +114,46 @@ describe('bad input, on every route that takes input', () => {
         url: () => '/api/auth/two-factor/verify',
         schemas: { body: twoFactorVerifyBody },
         validBody: () => ({ code: '123456' }),
+      },
+      // Daily check-ins (issue 5): the link page's routes (token in the body) and the SMS webhook.
+      ...(
+        [
+          ['/api/check-ins/link', linkTokenBody, () => ({ token: 'A'.repeat(43) })],
+          ['/api/check-ins/link/reply', linkReplyBody, () => ({ token: 'A'.repeat(43), answer: 'green' })],
+          ['/api/check-ins/link/stop', linkTokenBody, () => ({ token: 'A'.repeat(43) })],
+          ['/api/sms/inbound', inboundSmsBody, () => ({ from: '+447700900123', text: '1' })],
+        ] as const
+      ).map(([path, body, validBody]) => ({
+        key: `POST ${path}`,
+        method: 'POST',
+        path,
+        url: () => path,
+        schemas: { body },
+        validBody,
+      })),
+      // Outcomes (issue 5): the survey-by-link routes (token in the body) and the analysis, whose
+      // required instrument id keeps it out of the route table's query-string rows.
+      ...(
+        [
+          ['POST', '/api/respond/open', respondBody, () => ({ token: 'A'.repeat(43) })],
+          ['PUT', '/api/respond/answers', respondSaveBody, () => ({ token: 'A'.repeat(43), answers: {} })],
+          ['POST', '/api/respond/submit', respondSaveBody, () => ({ token: 'A'.repeat(43), answers: {} })],
+        ] as const
+      ).map(([method, path, body, validBody]) => ({
+        key: `${method} ${path}`,
+        method: method as Method,
+        path,
+        url: () => path,
+        schemas: { body },
+        validBody,
+      })),
+      {
+        key: 'GET /api/outcomes/analysis',
+        method: 'GET' as Method,
+        path: '/api/outcomes/analysis',
+        url: () => '/api/outcomes/analysis',
+        permission: 'outcomes:read' as Permission,
+        schemas: { querystring: outcomesAnalysisQuery },
       },
     ];
   });

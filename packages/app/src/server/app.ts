@@ -45,6 +45,8 @@ import { registerSocialCapitalRoutes } from './modules/social-capital/social-cap
 import { registerSocialValueRoutes } from './modules/social-value/social-value.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerVoiceRoutes } from './modules/voice/voice.routes.ts';
+// Peer workforce: people, hours, training, supervision, safety, access limits (issue 6)
+import { registerWorkforceRoutes } from './modules/workforce/workforce.routes.ts';
 
 export type BuildAppOptions = {
   database: Database;
@@ -164,6 +166,8 @@ export async function buildApp(options: BuildAppOptions) {
   registerMatchingRoutes(app, deps);
   registerVoiceRoutes(app, deps);
   registerSocialCapitalRoutes(app, deps);
+  // Peer workforce (issue 6: workforce helper)
+  registerWorkforceRoutes(app, deps);
   options.extraRoutes?.(app);
 
   if (options.webDir && existsSync(options.webDir)) await registerWebApp(app, options.webDir);

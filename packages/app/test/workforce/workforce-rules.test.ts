@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allocationBlockers,
   defaultEligibilityRules,
+  type EligibilityChecks,
   type EligibilityMember,
 } from '../../src/server/modules/workforce/allocation-eligibility.ts';
 import {
@@ -170,7 +171,7 @@ describe('who may take a case', () => {
     currentLeadCases: 0,
     knownAssociateCaseIds: [],
   };
-  const current = {
+  const current: EligibilityChecks = {
     latestDbs: {
       level: 'enhanced' as const,
       certificateOn: '2025-01-01',
@@ -221,7 +222,7 @@ describe('who may take a case', () => {
 
   it('allocates nobody whose DBS check is missing or out of date, nor someone paused', () => {
     expect(codes(intern, { latestDbs: null })).toEqual(['dbs_missing']);
-    expect(codes(intern, { latestDbs: { ...current.latestDbs, certificateOn: '2023-03-02' } })).toEqual([
+    expect(codes(intern, { latestDbs: { level: 'enhanced', certificateOn: '2023-03-02', isOnUpdateService: false, updateServiceCheckedOn: null } })).toEqual([
       'dbs_out_of_date',
     ]);
     expect(codes({ ...intern, status: 'paused' })).toEqual(['not_active']);

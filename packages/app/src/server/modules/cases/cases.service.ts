@@ -337,10 +337,15 @@ export async function performCaseAction(
   });
 }
 
+/**
+ * `audit` lets a caller that allocates on a decision of its own (matching) record that decision as the
+ * one audit event instead ('caller': the caller records one event for a whole batch).
+ */
 export async function allocateCase(
   { db, actor, clock, requestId }: CaseServiceContext,
   caseId: string,
   body: { leadUserId: string | null; coWorkerIds: string[] },
+  audit: { action: string; query?: Record<string, unknown> } | 'caller' = { action: 'case.allocate' },
 ) {
   return db.transaction(async (tx) => {
     const row = await findCaseInScope(tx, actor, caseId, { forUpdate: true });
@@ -393,16 +398,18 @@ export async function allocateCase(
       ],
       clock.now(),
     );
-    await recordAudit(
-      tx,
-      { actor, clock, requestId },
-      {
-        action: 'case.allocate',
-        entityType: 'case',
-        entityIds: [caseId, ...wanted],
-        siteId: row.case.siteId,
-      },
-    );
+    if (audit !== 'caller')
+      await recordAudit(
+        tx,
+        { actor, clock, requestId },
+        {
+          action: audit.action,
+          entityType: 'case',
+          entityIds: [caseId, ...wanted],
+          siteId: row.case.siteId,
+          ...(audit.query ? { query: audit.query } : {}),
+        },
+      );
     const updated = await findCaseInScope(tx, actor, caseId);
     if (!updated) throw notFound('case');
     return toCaseDetail(tx, actor, clock, updated);

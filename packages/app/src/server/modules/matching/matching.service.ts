@@ -207,18 +207,13 @@ export async function decideMatch(context: MatchingContext, caseId: string, body
     const coWorkerIds = (await listCaseWorkers(tx, caseId))
       .filter((w) => w.role === 'co_worker' && w.userId !== body.userId)
       .map((w) => w.userId);
-    const detail = await allocateCase({ ...context, db: tx }, caseId, {
-      leadUserId: body.userId,
-      coWorkerIds,
-    });
-    await recordAudit(
-      tx,
-      { actor, clock, requestId },
+    // The decision is the allocation's one audit event, with the suggestion and any reason for overriding it.
+    return allocateCase(
+      { ...context, db: tx },
+      caseId,
+      { leadUserId: body.userId, coWorkerIds },
       {
         action: isOverride ? 'matching.override' : 'matching.confirm',
-        entityType: 'case',
-        entityIds: [caseId, body.userId],
-        siteId: found.case.siteId,
         query: {
           suggestedUserId: eligible[0]?.userId ?? null,
           score: chosen.score,
@@ -226,7 +221,6 @@ export async function decideMatch(context: MatchingContext, caseId: string, body
         },
       },
     );
-    return detail;
   });
 }
 
@@ -399,7 +393,7 @@ export async function approveBatch(
             message: `They may no longer take case ${found.case.localCaseId}: propose again.`,
           },
         ]);
-      await allocateCase(inner, p.caseId, { leadUserId: p.userId, coWorkerIds: [] });
+      await allocateCase(inner, p.caseId, { leadUserId: p.userId, coWorkerIds: [] }, 'caller');
     }
     await recordAudit(
       tx,

@@ -275,6 +275,12 @@ const settingsFields = {
   rolloutPopulationLow: z.number().int().min(1).max(100_000_000).nullable().default(null),
   rolloutPopulationHigh: z.number().int().min(1).max(100_000_000).nullable().default(null),
   publishedFigures: z.array(publishedFigure).max(12).default([]),
+  otherSiteIds: z
+    .array(uuid)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'List each site once')
+    .default([])
+    .describe('For a programme: the other sites it covers, besides the map’s own site'),
 };
 
 type Settings = {
@@ -318,10 +324,20 @@ export type UpdateImpactMapBody = z.input<typeof updateImpactMapBody>;
 
 export const impactMapQuery = z.strictObject({ siteId: uuid.optional() });
 
+/** Every site a map covers, its own first (a programme lists the others after it). */
+const coveredSites = z.array(z.object({ id: uuid, name: z.string() }));
+
+/** The sites a map covers as people write them: "Luton", "Luton and Bedford", "Luton, Bedford and Dunstable". */
+export function sitesLabel(sites: readonly { name: string }[]): string {
+  const names = sites.map((s) => s.name);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 export const impactMapSummary = z.object({
   id: uuid,
   siteId: uuid,
   siteName: z.string(),
+  sites: coveredSites,
   title: z.string(),
   periodFrom: isoDate,
   periodTo: isoDate,
@@ -334,6 +350,7 @@ export const impactMap = z.object({
   id: uuid,
   siteId: uuid,
   siteName: z.string(),
+  sites: coveredSites,
   version: z.number().int(),
   updatedAt: isoDateTime,
   title: z.string(),
@@ -521,6 +538,7 @@ export const socialValueReport = z.object({
   description: z.string(),
   siteId: uuid,
   siteName: z.string(),
+  sites: coveredSites,
   periodFrom: isoDate,
   periodTo: isoDate,
   priceYear: z.number().int(),

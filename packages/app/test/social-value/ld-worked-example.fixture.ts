@@ -38,11 +38,13 @@ export function ldWorkedExample(): { map: ImpactMap; proxies: Map<string, Financ
   const proxyIds = { central: randomUUID(), optimistic: randomUUID() };
   const body = updateImpactMapBody.parse({ version: 1, ...ldSettings, ...ldContent(proxyIds) });
   const stakeholderId = randomUUID();
+  const siteId = randomUUID();
   const map: ImpactMap = {
     ...body,
     id: randomUUID(),
-    siteId: randomUUID(),
+    siteId,
     siteName: 'Wiltshire',
+    sites: [{ id: siteId, name: 'Wiltshire' }],
     updatedAt: new Date().toISOString(),
     stakeholders: body.stakeholders.map((s) => ({ key: stakeholderId, name: s.name })),
     outcomes: body.outcomes.map((o) => ({ ...o, id: randomUUID(), stakeholderKey: stakeholderId })),

@@ -110,6 +110,7 @@ describe('social value: impact maps, live data, the report and its exports', () 
         { key: 'evaluator', role: 'evaluator', sites: ['North'] },
         { key: 'southEvaluator', role: 'evaluator', sites: ['South'] },
         { key: 'peer', role: 'peer_supporter', sites: ['North'] },
+        { key: 'programmeEvaluator', role: 'evaluator', sites: ['North', 'South'] },
       ],
     });
     b = await seedOrganisation(t.database, {
@@ -117,7 +118,7 @@ describe('social value: impact maps, live data, the report and its exports', () 
       sites: ['Central'],
       users: [{ key: 'evaluator', role: 'evaluator', sites: ['Central'] }],
     });
-    for (const key of ['admin', 'coordinator', 'evaluator', 'southEvaluator', 'peer'])
+    for (const key of ['admin', 'coordinator', 'evaluator', 'southEvaluator', 'peer', 'programmeEvaluator'])
       cookies[key] = await signIn(t.app, (a.users[key] as SeededUser).email);
     cookies.otherOrganisation = await signIn(t.app, (b.users.evaluator as SeededUser).email);
 
@@ -258,13 +259,97 @@ describe('social value: impact maps, live data, the report and its exports', () 
     });
   });
 
+  describe('a programme covering several sites', () => {
+    async function insertEngagedCase(siteId: string) {
+      const now = new Date();
+      await t.db.insert(cases).values({
+        id: randomUUID(),
+        organisationId: a.organisation.id,
+        siteId,
+        localCaseId: `SV-P-${randomUUID().slice(0, 6)}`,
+        referralSource: 'court',
+        referredOn: '2026-02-02',
+        status: 'active',
+        engagement: 'engaged',
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    async function programmeMap(): Promise<ImpactMap> {
+      const created = await call('POST', '/api/impact-maps', 'programmeEvaluator', {
+        siteId: a.siteIds.North,
+        otherSiteIds: [a.siteIds.South],
+        title: 'North and South programme',
+        ...period,
+        priceYear: 2024,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const saved = await call('PUT', `/api/impact-maps/${created.json().id}`, 'programmeEvaluator', {
+        ...liveContent(1),
+        otherSiteIds: [a.siteIds.South],
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      return impactMap.parse(saved.json());
+    }
+
+    it('counts the live records of every site it covers and names them all in the report', async () => {
+      const map = await programmeMap();
+      expect(map.sites.map((s) => s.name)).toEqual(['North', 'South']);
+      const before = await reportOf(map.id, 'programmeEvaluator');
+      const northOnly = await reportOf(northMap.id, 'programmeEvaluator');
+      await insertEngagedCase(a.siteIds.South as string);
+      const after = await reportOf(map.id, 'programmeEvaluator');
+      expect(row(after, 'Improved life satisfaction')?.count).toBe(
+        (row(before, 'Improved life satisfaction')?.count ?? 0) + 1,
+      );
+      // The North-only map does not count the South case.
+      expect(
+        row(await reportOf(northMap.id, 'programmeEvaluator'), 'Improved life satisfaction')?.count,
+      ).toBe(row(northOnly, 'Improved life satisfaction')?.count);
+      expect(after.sites.map((s) => s.name)).toEqual(['North', 'South']);
+      expect(after.methodNotes.dataDates[0]).toContain('North and South’s service records');
+    });
+
+    it('is found only by people who work at every site it covers, and listed under each of them', async () => {
+      const map = await programmeMap();
+      expect((await call('GET', `/api/impact-maps/${map.id}`, 'evaluator')).statusCode).toBe(404);
+      expect((await call('GET', `/api/impact-maps/${map.id}/report`, 'southEvaluator')).statusCode).toBe(404);
+      const northList = await call('GET', '/api/impact-maps', 'coordinator');
+      expect(northList.json().items.map((m: { id: string }) => m.id)).not.toContain(map.id);
+      const southList = await call('GET', `/api/impact-maps?siteId=${a.siteIds.South}`, 'programmeEvaluator');
+      expect(southList.json().items.map((m: { id: string }) => m.id)).toContain(map.id);
+    });
+
+    it('refuses, at the field and without writing, a site the editor does not work at or the map’s own site', async () => {
+      const before = await databaseDigest(t.database);
+      const outOfScope = await call('POST', '/api/impact-maps', 'evaluator', {
+        siteId: a.siteIds.North,
+        otherSiteIds: [a.siteIds.South],
+        title: 'Too wide',
+        ...period,
+        priceYear: 2024,
+      });
+      expect(outOfScope.statusCode).toBe(400);
+      expect(outOfScope.json().error.details).toEqual([
+        { field: 'otherSiteIds.0', message: 'Choose one of the sites you work at' },
+      ]);
+      const ownSite = await call('PUT', `/api/impact-maps/${northMap.id}`, 'programmeEvaluator', {
+        ...liveContent(northMap.version),
+        otherSiteIds: [a.siteIds.North],
+      });
+      expect(ownSite.statusCode).toBe(400);
+      expect(ownSite.json().error.details[0].field).toBe('otherSiteIds.0');
+      expect(await databaseDigest(t.database)).toEqual(before);
+    });
+  });
+
   describe('who may do what', () => {
     it('lets an evaluator edit a map of their own site, and refuses a stale version with 409', async () => {
       const current = impactMap.parse(
         (await call('GET', `/api/impact-maps/${northMap.id}`, 'evaluator')).json(),
       );
       // The map as the web app sends it back: its own ids, so stakeholders, outcomes and costs keep them.
-      const { id: _id, siteId: _site, siteName: _name, updatedAt: _at, ...edit } = current;
+      const { id: _id, siteId: _site, siteName: _name, sites: _sites, updatedAt: _at, ...edit } = current;
       edit.title = 'Renamed by the evaluator';
       const saved = await call('PUT', `/api/impact-maps/${northMap.id}`, 'evaluator', edit);
       expect(saved.statusCode, saved.body).toBe(200);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { LiveCounts } from './social-value.rules.ts';
 
 /**
- * Counts from service records for one site and period, computed in SQL when a report is made, so a
+ * Counts from service records for a map's sites (one, or a programme's several) and period, computed in SQL when a report is made, so a
  * linked quantity follows the records as they arrive. Aggregates only: no row of a case leaves the
  * database. Periods are inclusive UK calendar dates.
  *
@@ -13,11 +13,15 @@ import type { LiveCounts } from './social-value.rules.ts';
  */
 export async function countLiveQuantities(
   db: Db,
-  where: { organisationId: string; siteId: string; from: string; to: string },
+  where: { organisationId: string; siteIds: readonly string[]; from: string; to: string },
 ): Promise<LiveCounts> {
-  const { organisationId, siteId, from, to } = where;
-  const caseScope = sql`c.organisation_id = ${organisationId} and c.site_id = ${siteId}`;
-  const fundScope = sql`f.organisation_id = ${organisationId} and f.site_id = ${siteId} and f.status = 'approved'
+  const { organisationId, from, to } = where;
+  const siteIds = sql`array[${sql.join(
+    where.siteIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const caseScope = sql`c.organisation_id = ${organisationId} and c.site_id = any(${siteIds})`;
+  const fundScope = sql`f.organisation_id = ${organisationId} and f.site_id = any(${siteIds}) and f.status = 'approved'
     and (f.applied_at at time zone 'Europe/London')::date between ${from}::date and ${to}::date`;
   const result = await db.execute(sql`
     select

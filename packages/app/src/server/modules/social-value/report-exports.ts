@@ -4,6 +4,7 @@ import {
   type FinancialProxy,
   type ScenarioKey,
   type SocialValueReport,
+  sitesLabel,
   type ValueMapRow,
   valueMapColumns,
 } from '../../../contract/social-value.ts';
@@ -120,7 +121,7 @@ function reportSheet(report: SocialValueReport, scenarioKey: ScenarioKey): Sheet
   const rows: SheetData = [
     [title(report.title)],
     [
-      `${report.siteName}, ${formatCalendarDate(report.periodFrom)} to ${formatCalendarDate(report.periodTo)}`,
+      `${sitesLabel(report.sites)}, ${formatCalendarDate(report.periodFrom)} to ${formatCalendarDate(report.periodTo)}`,
     ],
     [`Values in ${report.priceYear} prices. Live data as at ${formatMoment(new Date(report.dataAsOf))}.`],
     [],

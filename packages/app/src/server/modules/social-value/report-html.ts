@@ -1,4 +1,9 @@
-import type { ReportScenario, ScenarioKey, SocialValueReport } from '../../../contract/social-value.ts';
+import {
+  type ReportScenario,
+  type ScenarioKey,
+  type SocialValueReport,
+  sitesLabel,
+} from '../../../contract/social-value.ts';
 import { proxySourceText, quantitySourceText } from './report-exports.ts';
 import {
   formatCalendarDate,
@@ -215,7 +220,7 @@ export function renderReportHtml(report: SocialValueReport, scenarioKey: Scenari
 <body>
 <main>
   <h1>${report.title}</h1>
-  <p class="meta">Social value report for ${report.siteName}, ${period}. Values in ${report.priceYear} prices. Live data as at ${formatMoment(
+  <p class="meta">Social value report for ${sitesLabel(report.sites)}, ${period}. Values in ${report.priceYear} prices. Live data as at ${formatMoment(
     new Date(report.dataAsOf),
   )}.</p>
   ${report.description ? html`<p>${report.description}</p>` : ''}

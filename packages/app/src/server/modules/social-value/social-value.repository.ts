@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
-import { inActorScope } from '../../access/scope.ts';
+import { inActorScope, scopedSiteIds } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { sites } from '../sites/sites.table.ts';
 import {
@@ -11,24 +11,47 @@ import {
   impactMaps,
 } from './social-value.table.ts';
 
-export type ImpactMapRow = typeof impactMaps.$inferSelect & { siteName: string };
+export type CoveredSite = { id: string; name: string };
+export type ImpactMapRow = typeof impactMaps.$inferSelect & { siteName: string; otherSites: CoveredSite[] };
 export type MapContent = {
   stakeholders: (typeof impactMapStakeholders.$inferSelect)[];
   outcomes: (typeof impactMapOutcomes.$inferSelect)[];
   costs: (typeof impactMapCosts.$inferSelect)[];
 };
 
+/**
+ * A map is in scope when its own site is, and — for a programme — every other site it covers too:
+ * its live counts are drawn from all of them, so someone who works at only some must not see it.
+ */
 const inScope = (actor: Actor) =>
-  inActorScope(actor, { organisationId: impactMaps.organisationId, siteId: impactMaps.siteId });
+  and(
+    inActorScope(actor, { organisationId: impactMaps.organisationId, siteId: impactMaps.siteId }),
+    sql`"impact_maps"."other_site_ids" <@ array[${sql.join(
+      scopedSiteIds(actor).map((id) => sql`${id}`),
+      sql`, `,
+    )}]::uuid[]`,
+  );
+
+// Raw column name: drizzle leaves select-list columns unqualified, which a subquery on sites would capture.
+const otherSites = sql<CoveredSite[]>`coalesce((
+  select json_agg(json_build_object('id', s2.id, 'name', s2.name) order by s2.name)
+  from sites s2 where s2.id = any("impact_maps"."other_site_ids")), '[]'::json)`;
 
 export async function listImpactMapsInScope(db: Db, actor: Actor, siteId?: string) {
   const rows = await db
-    .select({ map: impactMaps, siteName: sites.name })
+    .select({ map: impactMaps, siteName: sites.name, otherSites })
     .from(impactMaps)
     .innerJoin(sites, eq(sites.id, impactMaps.siteId))
-    .where(and(inScope(actor), siteId ? eq(impactMaps.siteId, siteId) : undefined))
+    .where(
+      and(
+        inScope(actor),
+        siteId
+          ? sql`(${impactMaps.siteId} = ${siteId} or ${siteId}::uuid = any("impact_maps"."other_site_ids"))`
+          : undefined,
+      ),
+    )
     .orderBy(desc(impactMaps.periodTo), asc(impactMaps.title));
-  return rows.map((r) => ({ ...r.map, siteName: r.siteName }));
+  return rows.map((r) => ({ ...r.map, siteName: r.siteName, otherSites: r.otherSites }));
 }
 
 /** A map the actor may reach (organisation and site), or undefined: out of scope looks like missing. */
@@ -39,12 +62,12 @@ export async function findImpactMapInScope(
   options: { forUpdate?: boolean } = {},
 ): Promise<ImpactMapRow | undefined> {
   const query = db
-    .select({ map: impactMaps, siteName: sites.name })
+    .select({ map: impactMaps, siteName: sites.name, otherSites })
     .from(impactMaps)
     .innerJoin(sites, eq(sites.id, impactMaps.siteId))
     .where(and(inScope(actor), eq(impactMaps.id, mapId)));
   const [row] = options.forUpdate ? await query.for('update', { of: impactMaps }) : await query;
-  return row ? { ...row.map, siteName: row.siteName } : undefined;
+  return row ? { ...row.map, siteName: row.siteName, otherSites: row.otherSites } : undefined;
 }
 
 /** A map's stakeholders, outcomes and costs, in their order. One query at a time: inside a transaction they share one connection. */

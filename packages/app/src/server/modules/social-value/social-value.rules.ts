@@ -27,6 +27,7 @@ import {
   type ScenarioKey,
   type SocialValueReport,
   scenarioLabels,
+  sitesLabel,
   type ValueMapRow,
 } from '../../../contract/social-value.ts';
 import {
@@ -579,6 +580,7 @@ export function buildReport(input: ReportInput): SocialValueReport {
     description: map.description,
     siteId: map.siteId,
     siteName: map.siteName,
+    sites: map.sites,
     periodFrom: map.periodFrom,
     periodTo: map.periodTo,
     priceYear: map.priceYear,
@@ -670,7 +672,7 @@ function methodNotes(
   const dataDates = [
     ...(linked.length > 0 || liveCosts.length > 0 || map.peopleServedSource !== 'manual'
       ? [
-          `Live counts from ${map.siteName}’s service records for ${period}, taken ${formatMoment(dataAsOf)}: ${[
+          `Live counts from ${sitesLabel(map.sites)}’s service records for ${period}, taken ${formatMoment(dataAsOf)}: ${[
             ...new Set([
               ...linked.map((o) => quantitySourceLabels[o.quantitySource].toLowerCase()),
               ...(map.peopleServedSource !== 'manual'

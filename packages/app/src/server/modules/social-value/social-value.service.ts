@@ -142,11 +142,14 @@ async function resolveProxies(db: Db, organisationId: string, refs: ProxyRef[]) 
 const refOf = (libraryKey: string | null, id: string | null): ProxyRef | null =>
   libraryKey ? { kind: 'library', key: libraryKey } : id ? { kind: 'organisation', id } : null;
 
+const coveredSites = (row: ImpactMapRow) => [{ id: row.siteId, name: row.siteName }, ...row.otherSites];
+
 export function toImpactMap(row: ImpactMapRow, content: MapContent): ImpactMap {
   return {
     id: row.id,
     siteId: row.siteId,
     siteName: row.siteName,
+    sites: coveredSites(row),
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     title: row.title,
@@ -214,7 +217,22 @@ export const settingsColumns = (s: SettingsOutput) => ({
   rolloutPopulationLow: s.rolloutPopulationLow,
   rolloutPopulationHigh: s.rolloutPopulationHigh,
   publishedFigures: s.publishedFigures,
+  otherSiteIds: s.otherSiteIds,
 });
+
+/**
+ * A programme's other sites must be sites the editor works at (so nobody widens a map to records they
+ * cannot see), and not the map's own site. Refused at the field, naming the fix.
+ */
+async function checkOtherSites(db: Db, actor: Actor, ownSiteId: string, otherSiteIds: readonly string[]) {
+  for (const [index, id] of otherSiteIds.entries()) {
+    const field = `otherSiteIds.${index}`;
+    if (id === ownSiteId)
+      throw validationFailed([{ field, message: 'This is the map’s own site; list only the other sites' }]);
+    if (!(await findSiteInScope(db, actor, id)))
+      throw validationFailed([{ field, message: 'Choose one of the sites you work at' }]);
+  }
+}
 
 export async function listMaps({ db, actor }: SocialValueContext, query: { siteId?: string | undefined }) {
   const rows = await listImpactMapsInScope(db, actor, query.siteId);
@@ -223,6 +241,7 @@ export async function listMaps({ db, actor }: SocialValueContext, query: { siteI
       id: r.id,
       siteId: r.siteId,
       siteName: r.siteName,
+      sites: coveredSites(r),
       title: r.title,
       periodFrom: r.periodFrom,
       periodTo: r.periodTo,
@@ -240,6 +259,7 @@ export async function createMap(
   return db.transaction(async (tx) => {
     const site = await findSiteInScope(tx, actor, body.siteId);
     if (!site) throw notFound('site');
+    await checkOtherSites(tx, actor, site.id, body.otherSiteIds);
     const id = newId();
     const now = clock.now();
     await insertImpactMap(tx, {
@@ -375,6 +395,7 @@ export async function updateMap(
         'Someone else saved this impact map after you opened it. Reload it and make your changes again.',
         [{ field: 'version', message: `The map is at version ${row.version}.` }],
       );
+    await checkOtherSites(tx, actor, row.siteId, body.otherSiteIds);
     await writeMapContent(tx, row, body);
     await updateImpactMapRow(tx, mapId, {
       ...settingsColumns(body),
@@ -427,7 +448,7 @@ export async function mapReport(
     const proxies = await resolveProxies(tx, row.organisationId, refs);
     const live = await countLiveQuantities(tx, {
       organisationId: row.organisationId,
-      siteId: row.siteId,
+      siteIds: [row.siteId, ...row.otherSiteIds],
       from: row.periodFrom,
       to: row.periodTo,
     });

@@ -33,10 +33,7 @@ export const impactMaps = pgTable(
     siteId: uuid('site_id')
       .notNull()
       .references(() => sites.id),
-    otherSiteIds: uuid('other_site_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    otherSiteIds: uuid('other_site_ids').array().notNull().default(sql`'{}'::uuid[]`),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     periodFrom: date('period_from', { mode: 'string' }).notNull(),

@@ -5,12 +5,18 @@ import type { SurveyIndicatorFigures } from './social-value.rules.ts';
 
 /**
  * Outcomes (issue 5): for each outcome linked to a survey indicator, that indicator's analysis for
- * the map's site and period — share improved, sample size, mean service contribution and deadweight —
+ * the map's sites and period — share improved, sample size, mean service contribution and deadweight —
  * read when the report is made, so the values follow responses as they arrive. Aggregates only.
  */
 export async function surveyIndicatorFigures(
   db: Db,
-  where: { organisationId: string; siteId: string; periodFrom: string; periodTo: string },
+  where: {
+    organisationId: string;
+    siteId: string;
+    otherSiteIds: readonly string[];
+    periodFrom: string;
+    periodTo: string;
+  },
   outcomes: ImpactMap['outcomes'],
 ): Promise<Record<string, SurveyIndicatorFigures>> {
   const figures: Record<string, SurveyIndicatorFigures> = {};
@@ -21,7 +27,7 @@ export async function surveyIndicatorFigures(
       db,
       {
         organisationId: where.organisationId,
-        siteIds: [where.siteId],
+        siteIds: [where.siteId, ...where.otherSiteIds],
         instrumentId: link.instrumentId,
         from: where.periodFrom,
         to: where.periodTo,

@@ -25,6 +25,7 @@ import {
   peopleServedSources,
   quantitySourceLabels,
   quantitySources,
+  sitesLabel,
 } from '../../../contract/social-value.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
@@ -33,7 +34,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormProblems } from '../../lib/form-problems.ts';
-import { useCan } from '../auth/me-query.ts';
+import { useCan, useMe } from '../auth/me-query.ts';
 import { RouterAnchor } from '../cases/case-link.tsx';
 import {
   bodyOf,
@@ -148,8 +149,8 @@ function ImpactMapEditor({ map }: { map: ImpactMap }) {
     <>
       <PageHeading title={`Edit: ${map.title}`} />
       <Text mb="md" maw="48rem">
-        {map.siteName}. Save replaces the whole map; the report is recalculated from it and from your records
-        at once.
+        {sitesLabel(map.sites)}. Save replaces the whole map; the report is recalculated from it and from your
+        records at once.
       </Text>
       <ErrorSummary {...problems.summary} />
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v), problems.onValidationFailure)}>
@@ -245,6 +246,11 @@ function ImpactMapEditor({ map }: { map: ImpactMap }) {
                   {...form.getInputProps('rolloutPopulationHigh')}
                 />
               </SimpleGrid>
+              <ProgrammeSites
+                ownSiteId={map.siteId}
+                value={values.otherSiteIds}
+                onChange={(ids) => form.setFieldValue('otherSiteIds', ids)}
+              />
             </Stack>
           </Fieldset>
 
@@ -573,5 +579,34 @@ function ImpactMapEditor({ map }: { map: ImpactMap }) {
         </Stack>
       </form>
     </>
+  );
+}
+
+/** A programme map also counts the records of these sites; only sites the editor works at are offered. */
+function ProgrammeSites({
+  ownSiteId,
+  value,
+  onChange,
+}: {
+  ownSiteId: string;
+  value: string[];
+  onChange: (value: string[]) => void;
+}) {
+  const me = useMe();
+  const others = me.sites.filter((s) => s.id !== ownSiteId);
+  if (others.length === 0) return null;
+  return (
+    <Checkbox.Group
+      label="Programme: other sites this map covers"
+      description="Live counts then include their records too. Only people who work at every site covered can see the map."
+      value={value}
+      onChange={onChange}
+    >
+      <Stack gap="xs" mt="xs">
+        {others.map((s) => (
+          <Checkbox key={s.id} value={s.id} label={s.name} />
+        ))}
+      </Stack>
+    </Checkbox.Group>
   );
 }

@@ -63,6 +63,7 @@ export type ImpactMapValues = {
   peopleServedManual: NumberValue;
   rolloutPopulationLow: NumberValue;
   rolloutPopulationHigh: NumberValue;
+  otherSiteIds: string[];
   stakeholders: { key: string; name: string }[];
   outcomes: OutcomeValues[];
   costs: CostValues[];
@@ -102,6 +103,7 @@ export function valuesOf(map: ImpactMap): ImpactMapValues {
     peopleServedManual: blank(map.peopleServedManual),
     rolloutPopulationLow: blank(map.rolloutPopulationLow),
     rolloutPopulationHigh: blank(map.rolloutPopulationHigh),
+    otherSiteIds: map.sites.slice(1).map((s) => s.id),
     stakeholders: map.stakeholders,
     outcomes: map.outcomes.map((o) => ({
       id: o.id,
@@ -186,6 +188,7 @@ export function bodyOf(values: ImpactMapValues, map: ImpactMap): UpdateImpactMap
     rolloutPopulationLow: toNullable(values.rolloutPopulationLow),
     rolloutPopulationHigh: toNullable(values.rolloutPopulationHigh),
     publishedFigures: map.publishedFigures,
+    otherSiteIds: values.otherSiteIds,
     stakeholders: values.stakeholders,
     outcomes: values.outcomes.map((o) => ({
       ...(o.id ? { id: o.id } : {}),

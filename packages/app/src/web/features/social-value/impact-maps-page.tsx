@@ -15,7 +15,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { ImpactMap } from '../../../contract/social-value.ts';
+import { type ImpactMap, sitesLabel } from '../../../contract/social-value.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -73,7 +73,7 @@ function ImpactMaps({ canEdit }: { canEdit: boolean }) {
                     </RouterAnchor>
                   </Title>
                   <Text size="sm">
-                    {map.siteName}, {formatPeriod(map.periodFrom, map.periodTo)}
+                    {sitesLabel(map.sites)}, {formatPeriod(map.periodFrom, map.periodTo)}
                   </Text>
                   {canEdit && (
                     <Group gap="md" mt="xs">

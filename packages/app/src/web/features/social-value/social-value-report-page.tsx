@@ -21,6 +21,7 @@ import {
   type ScenarioKey,
   type SocialValueReport,
   scenarioLabels,
+  sitesLabel,
 } from '../../../contract/social-value.ts';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -84,7 +85,8 @@ function Report({ mapId, canEdit }: { mapId: string; canEdit: boolean }) {
     <>
       <PageHeading title={data.title} documentTitle={`${data.title}: social value report`} />
       <Text mb="xs">
-        {data.siteName}, {formatPeriod(data.periodFrom, data.periodTo)}. Values in {data.priceYear} prices.
+        {sitesLabel(data.sites)}, {formatPeriod(data.periodFrom, data.periodTo)}. Values in {data.priceYear}{' '}
+        prices.
       </Text>
       <Text mb="md" size="sm" c="dimmed">
         Live data as at {formatDateTime(data.dataAsOf)}.

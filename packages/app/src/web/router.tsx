@@ -30,6 +30,7 @@ import { ImportPage } from './features/imports/import-page.tsx';
 import { NotificationsPage } from './features/notifications/notifications-page.tsx';
 import { OrganisationPage } from './features/organisation/organisation-page.tsx';
 // Outcomes (issue 5)
+import { OutcomesPage } from './features/outcomes/outcomes-page.tsx';
 import { RespondPage } from './features/outcomes/respond-page.tsx';
 import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
 import { SitesPage } from './features/sites/sites-page.tsx';
@@ -114,6 +115,8 @@ const routeTree = rootRoute.addChildren([
     page('/caseload', CaseloadPage),
     page('/reports/caseload', CaseloadReportPage),
     page('/social-value', ImpactMapsPage),
+    // Outcomes (issue 5)
+    page('/outcomes', OutcomesPage),
     page('/social-value/proxies', ProxyLibraryPage),
     page('/social-value/$mapId', SocialValueReportPage),
     page('/social-value/$mapId/edit', ImpactMapEditPage),

@@ -740,6 +740,14 @@ const outcomesGetRoutes: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/outcomes/indicators',
+    permission: 'outcomes:read',
+    target: 'none',
+    url: () => '/api/outcomes/indicators',
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
     path: '/api/surveys/instruments',
     permission: 'surveys:administer',
     target: 'none',

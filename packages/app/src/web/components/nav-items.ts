@@ -7,6 +7,7 @@ export type NavItem = {
     | '/caseload'
     | '/reports/caseload'
     | '/social-value'
+    | '/outcomes'
     | '/import'
     | '/exports'
     | '/users'
@@ -26,6 +27,8 @@ export const navItems: NavItem[] = [
   { to: '/caseload', label: 'Caseload board', permission: 'cases:allocate' },
   { to: '/reports/caseload', label: 'Caseload report', permission: 'reports:read' },
   { to: '/social-value', label: 'Social value', permission: 'social_value:read' },
+  // Outcomes (issue 5): instruments for admins and coordinators, analysis for those who read outcomes.
+  { to: '/outcomes', label: 'Outcomes', permission: 'outcomes:read' },
   { to: '/import', label: 'Import data set', permission: 'imports:run' },
   { to: '/exports', label: 'Exports', permission: 'exports:pseudonymised' },
   { to: '/users', label: 'Users', permission: 'users:read' },

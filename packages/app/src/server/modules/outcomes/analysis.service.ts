@@ -189,3 +189,31 @@ export async function outcomesAnalysis(
     };
   });
 }
+
+/** Each instrument with a published version, and the indicators of its newest published version. */
+export async function indicatorOptions({ db, actor }: OutcomesContext) {
+  const versions = await db
+    .select({
+      instrumentId: surveyInstrumentVersions.instrumentId,
+      version: surveyInstrumentVersions.version,
+      content: surveyInstrumentVersions.content,
+    })
+    .from(surveyInstrumentVersions)
+    .where(
+      and(
+        eq(surveyInstrumentVersions.organisationId, actor.organisationId),
+        eq(surveyInstrumentVersions.status, 'published'),
+      ),
+    )
+    .orderBy(desc(surveyInstrumentVersions.version));
+  const newest = new Map<string, (typeof versions)[number]>();
+  for (const v of versions) if (!newest.has(v.instrumentId)) newest.set(v.instrumentId, v);
+  const items = [...newest.values()].map((v) => ({
+    instrumentId: v.instrumentId,
+    instrumentName: v.content.name,
+    indicators: v.content.items
+      .filter(isIndicator)
+      .map((i) => ({ key: i.key, text: i.text, outcomeArea: i.outcomeArea })),
+  }));
+  return { items: items.sort((a, b) => a.instrumentName.localeCompare(b.instrumentName)) };
+}

@@ -8,6 +8,7 @@ import {
   createdSurveyResponse,
   createInstrumentBody,
   createSurveyBody,
+  indicatorOptionsResponse,
   instrumentDetail,
   instrumentsResponse,
   outcomesAnalysisQuery,
@@ -23,7 +24,7 @@ import {
 import { actorOf } from '../../access/authenticate.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { AppError, tooManyRequests } from '../../http/app-error.ts';
-import { outcomesAnalysis } from './analysis.service.ts';
+import { indicatorOptions, outcomesAnalysis } from './analysis.service.ts';
 import {
   createInstrument,
   listInstruments,
@@ -216,6 +217,19 @@ export function registerOutcomesRoutes(fastify: FastifyInstance, { db, clock, th
       },
     },
     async (request) => outcomesAnalysis(context(request), request.query),
+  );
+
+  app.get(
+    '/api/outcomes/indicators',
+    {
+      config: { permission: 'outcomes:read' },
+      schema: {
+        tags,
+        description: 'Published instruments and their indicators, for the analysis and impact-map pickers',
+        response: { 200: indicatorOptionsResponse, ...errors },
+      },
+    },
+    async (request) => indicatorOptions(context(request)),
   );
 
   /*

@@ -222,9 +222,16 @@ describe('who may take a case', () => {
 
   it('allocates nobody whose DBS check is missing or out of date, nor someone paused', () => {
     expect(codes(intern, { latestDbs: null })).toEqual(['dbs_missing']);
-    expect(codes(intern, { latestDbs: { level: 'enhanced', certificateOn: '2023-03-02', isOnUpdateService: false, updateServiceCheckedOn: null } })).toEqual([
-      'dbs_out_of_date',
-    ]);
+    expect(
+      codes(intern, {
+        latestDbs: {
+          level: 'enhanced',
+          certificateOn: '2023-03-02',
+          isOnUpdateService: false,
+          updateServiceCheckedOn: null,
+        },
+      }),
+    ).toEqual(['dbs_out_of_date']);
     expect(codes({ ...intern, status: 'paused' })).toEqual(['not_active']);
   });
 

@@ -24,6 +24,10 @@ import { CasesPage } from './features/cases/cases-page.tsx';
 import { ContactPage } from './features/cases/contact-page.tsx';
 import { EditCasePage } from './features/cases/edit-case-page.tsx';
 import { NewCasePage } from './features/cases/new-case-page.tsx';
+// Daily check-ins (issue 5)
+import { CheckInDashboardPage } from './features/check-ins/check-in-dashboard-page.tsx';
+import { CheckInPage } from './features/check-ins/check-in-page.tsx';
+import { SmsOutboxPage } from './features/check-ins/sms-outbox-page.tsx';
 import { ExportsPage } from './features/exports/exports-page.tsx';
 import { HomePage } from './features/home/home-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
@@ -99,12 +103,16 @@ const signedInRoute = createRoute({
 // Outcomes (issue 5): a survey completed by link, without an account (the token is in the fragment).
 const respondRoute = createRoute({ getParentRoute: () => rootRoute, path: '/s', component: RespondPage });
 
+// Daily check-ins (issue 5): answered by link without an account (the token is in the fragment).
+const checkInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/c', component: CheckInPage });
+
 const page = <TPath extends string>(path: TPath, component: () => React.ReactNode) =>
   createRoute({ getParentRoute: () => signedInRoute, path, component });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
   respondRoute,
+  checkInRoute,
   signedInRoute.addChildren([
     page('/', HomePage),
     page('/cases', CasesPage),
@@ -120,6 +128,9 @@ const routeTree = rootRoute.addChildren([
     page('/social-value/proxies', ProxyLibraryPage),
     page('/social-value/$mapId', SocialValueReportPage),
     page('/social-value/$mapId/edit', ImpactMapEditPage),
+    // Daily check-ins (issue 5)
+    page('/check-ins', CheckInDashboardPage),
+    page('/sms-outbox', SmsOutboxPage),
     page('/import', ImportPage),
     page('/exports', ExportsPage),
     page('/users', UsersPage),

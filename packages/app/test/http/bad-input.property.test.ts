@@ -123,14 +123,16 @@ describe('bad input, on every route that takes input', () => {
           ['/api/check-ins/link/stop', linkTokenBody, () => ({ token: 'A'.repeat(43) })],
           ['/api/sms/inbound', inboundSmsBody, () => ({ from: '+447700900123', text: '1' })],
         ] as const
-      ).map(([path, body, validBody]) => ({
-        key: `POST ${path}`,
-        method: 'POST',
-        path,
-        url: () => path,
-        schemas: { body },
-        validBody,
-      })),
+      ).map(
+        ([path, body, validBody]): InputRoute => ({
+          key: `POST ${path}`,
+          method: 'POST',
+          path,
+          url: () => path,
+          schemas: { body },
+          validBody,
+        }),
+      ),
       // Outcomes (issue 5): the survey-by-link routes (token in the body) and the analysis, whose
       // required instrument id keeps it out of the route table's query-string rows.
       ...(

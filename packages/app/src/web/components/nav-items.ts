@@ -8,6 +8,8 @@ export type NavItem = {
     | '/reports/caseload'
     | '/social-value'
     | '/outcomes'
+    | '/check-ins'
+    | '/sms-outbox'
     | '/import'
     | '/exports'
     | '/users'
@@ -29,6 +31,9 @@ export const navItems: NavItem[] = [
   { to: '/social-value', label: 'Social value', permission: 'social_value:read' },
   // Outcomes (issue 5): instruments for admins and coordinators, analysis for those who read outcomes.
   { to: '/outcomes', label: 'Outcomes', permission: 'outcomes:read' },
+  // Daily check-ins (issue 5)
+  { to: '/check-ins', label: 'Check-ins', permission: 'check_ins:monitor' },
+  { to: '/sms-outbox', label: 'Text messages', permission: 'sms_outbox:read' },
   { to: '/import', label: 'Import data set', permission: 'imports:run' },
   { to: '/exports', label: 'Exports', permission: 'exports:pseudonymised' },
   { to: '/users', label: 'Users', permission: 'users:read' },

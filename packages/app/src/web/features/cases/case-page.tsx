@@ -11,6 +11,8 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
+// Daily check-ins (issue 5)
+import { CheckInsSection } from '../check-ins/check-ins-section.tsx';
 import { AllocationForm } from './allocation-form.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseBadges } from './case-badges.tsx';
@@ -165,6 +167,12 @@ function CaseDetails({ item }: { item: CaseDetail }) {
           ) : (
             <Text>This case is closed. Reopen it before allocating a worker.</Text>
           )}
+        </Section>
+      )}
+
+      {can('check_ins:manage') && (
+        <Section id="check-ins" title="Daily check-ins">
+          <CheckInsSection caseId={item.id} isOpen={isOpen} />
         </Section>
       )}
 

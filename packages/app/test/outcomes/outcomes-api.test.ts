@@ -373,6 +373,65 @@ describe('outcomes through the API', () => {
       expect(JSON.stringify(analysis)).not.toMatch(/personName|caseId/);
     });
 
+    it('feeds an impact-map outcome: people improved × engaged cases with the sample size, contribution and deadweight, following new answers', async () => {
+      const created = await call('coordinatorSouth', 'POST', '/api/impact-maps', {
+        siteId: siteIds.South,
+        title: 'South surveys',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-03-31',
+        priceYear: 2024,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const mapId = created.json().id as string;
+      const saved = await call('coordinatorSouth', 'PUT', `/api/impact-maps/${mapId}`, {
+        version: 1,
+        title: 'South surveys',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-03-31',
+        priceYear: 2024,
+        stakeholders: [{ key: 'users', name: 'Service users' }],
+        outcomes: [
+          {
+            stakeholderKey: 'users',
+            name: 'Bouncing back',
+            quantitySource: 'outcomes_indicator',
+            surveyIndicator: {
+              instrumentId: instrument.id,
+              indicatorKey: 'resilience',
+              design: 'retrospective',
+            },
+            proxy: { kind: 'library', key: 'wellby-central' },
+            deadweight: 0,
+            attribution: 0,
+            dropOff: 0,
+            duration: 1,
+          },
+        ],
+        costs: [{ category: 'staff', description: 'Coordinator', amountPence: 100_000 }],
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const row = async () => {
+        const report = await call('coordinatorSouth', 'GET', `/api/impact-maps/${mapId}/report`);
+        expect(report.statusCode, report.body).toBe(200);
+        return report.json().valueMap[0] as Record<string, number>;
+      };
+      // Six engaged cases at South; half of the four usable answers improved.
+      const first = await row();
+      expect(first).toMatchObject({ count: 3, quantity: 3, sampleSize: 4, deadweight: 0.375 });
+      expect(first.attribution).toBeCloseTo(1 - 1.75 / 3);
+      const caseId = await newCase('South');
+      const survey = await giveSurvey('coordinatorSouth', caseId, 'interviewer');
+      await call('coordinatorSouth', 'PUT', `/api/surveys/${survey.id}/answers`, {
+        answers: { resilience: { before: 9, now: 1 }, resilience_contribution: 'completely' },
+        submit: true,
+      });
+      // Seven engaged cases; three of five improved.
+      const second = await row();
+      expect(second.sampleSize).toBe(5);
+      expect(second.quantity).toBeCloseTo(0.6 * 7);
+      expect(second.attribution).toBeCloseTo(1 - 2.75 / 4);
+    });
+
     it('compares baseline with the latest follow-up in the waves design', async () => {
       const caseId = await newCase('North');
       const baseline = await giveSurvey('coordinator', caseId, 'interviewer', 'baseline');

@@ -49,6 +49,8 @@ import {
 } from './impact-map-form.ts';
 import { formatCalendarDate, formatPoundsPence } from './social-value-format.ts';
 import { impactMapQueryOptions, proxiesQueryOptions, socialValueChanged } from './social-value-query.ts';
+// Outcomes (issue 5)
+import { SurveyIndicatorSelect } from './survey-indicator-select.tsx';
 
 export function ImpactMapEditPage() {
   const can = useCan();
@@ -349,6 +351,13 @@ function ImpactMapEditor({ map }: { map: ImpactMap }) {
                         }))}
                         {...form.getInputProps(`outcomes.${i}.quantitySource`)}
                       />
+                      {/* Outcomes (issue 5): the survey indicator whose analysis gives the quantity. */}
+                      {o.quantitySource === 'outcomes_indicator' && (
+                        <SurveyIndicatorSelect
+                          id={`outcome-${i}-surveyIndicator`}
+                          {...form.getInputProps(`outcomes.${i}.surveyIndicator`)}
+                        />
+                      )}
                       {o.quantitySource === 'manual' ? (
                         <NumberInput
                           id={`outcome-${i}-manualQuantity`}

@@ -29,6 +29,8 @@ export type OutcomeValues = {
   quantityFactor: NumberValue;
   quantityNote: string;
   sampleSize: NumberValue;
+  /** Outcomes (issue 5): "instrumentId|indicatorKey|design" for an outcome that follows a survey indicator. */
+  surveyIndicator: string;
   proxy: string;
   optimisticProxy: string;
   deadweight: NumberValue;
@@ -118,6 +120,9 @@ export function valuesOf(map: ImpactMap): ImpactMapValues {
       quantityFactor: o.quantityFactor,
       quantityNote: o.quantityNote,
       sampleSize: blank(o.sampleSize),
+      surveyIndicator: o.surveyIndicator
+        ? `${o.surveyIndicator.instrumentId}|${o.surveyIndicator.indicatorKey}|${o.surveyIndicator.design}`
+        : '',
       proxy: proxyKey(o.proxy),
       optimisticProxy: proxyKey(o.optimisticProxy),
       deadweight: percent(o.deadweight),
@@ -139,6 +144,19 @@ export function valuesOf(map: ImpactMap): ImpactMapValues {
   };
 }
 
+/** Outcomes (issue 5): the chosen survey indicator, taking contribution and deadweight from the surveys too. */
+function surveyIndicatorOf(o: OutcomeValues) {
+  if (o.quantitySource !== 'outcomes_indicator' || !o.surveyIndicator) return null;
+  const [instrumentId = '', indicatorKey = '', design = 'retrospective'] = o.surveyIndicator.split('|');
+  return {
+    instrumentId,
+    indicatorKey,
+    design: design === 'waves' ? ('waves' as const) : ('retrospective' as const),
+    usesContribution: true,
+    usesDeadweight: true,
+  };
+}
+
 export function newOutcome(stakeholderKey: string): OutcomeValues {
   return {
     stakeholderKey,
@@ -152,6 +170,7 @@ export function newOutcome(stakeholderKey: string): OutcomeValues {
     quantityFactor: 1,
     quantityNote: '',
     sampleSize: '',
+    surveyIndicator: '',
     proxy: '',
     optimisticProxy: '',
     deadweight: 0,
@@ -203,6 +222,7 @@ export function bodyOf(values: ImpactMapValues, map: ImpactMap): UpdateImpactMap
       quantityFactor: o.quantitySource === 'manual' ? 1 : toNumber(o.quantityFactor),
       quantityNote: o.quantityNote,
       sampleSize: toNullable(o.sampleSize),
+      surveyIndicator: surveyIndicatorOf(o),
       proxy: proxyRefOf(o.proxy) as ProxyRef,
       optimisticProxy: proxyRefOf(o.optimisticProxy),
       deadweight: share(o.deadweight),

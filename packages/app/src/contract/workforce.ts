@@ -242,7 +242,6 @@ export const listAccessLimitsQuery = z.strictObject({ dueForReview: z.enum(['tru
 /** One named person and one named case: there is deliberately no field for a role or group. */
 export const createAccessLimitBody = z.strictObject({
   userId: uuid,
-  caseId: uuid,
   reason: text(1000, 'Record the identifiable risk that makes this limit necessary.'),
   reviewOn: isoDate,
 });

@@ -183,9 +183,8 @@ describe('the peer workforce through the API', () => {
         coWorkerIds: [],
       });
       expect((await call('otherCoordinator', 'GET', `/api/cases/${caseId}`)).statusCode).toBe(200);
-      const { id } = await ok('coordinator', 'POST', '/api/access-limits', {
+      const { id } = await ok('coordinator', 'POST', `/api/cases/${caseId}/access-limits`, {
         userId: users.otherCoordinator?.id,
-        caseId,
         reason: 'Relative of the person referred.',
         reviewOn: '2026-09-01',
       });
@@ -215,17 +214,15 @@ describe('the peer workforce through the API', () => {
     it('insists on a reason and a future review date, and changes nothing when refused', async () => {
       const caseId = await newCase();
       const before = await databaseDigest(t.database);
-      const response = await call('coordinator', 'POST', '/api/access-limits', {
+      const response = await call('coordinator', 'POST', `/api/cases/${caseId}/access-limits`, {
         userId: users.peer?.id,
-        caseId,
         reason: '',
         reviewOn: '2026-01-01',
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details.map((d: { field: string }) => d.field)).toContain('reason');
-      const past = await call('coordinator', 'POST', '/api/access-limits', {
+      const past = await call('coordinator', 'POST', `/api/cases/${caseId}/access-limits`, {
         userId: users.peer?.id,
-        caseId,
         reason: 'Former client of this service.',
         reviewOn: '2026-01-01',
       });
@@ -234,9 +231,8 @@ describe('the peer workforce through the API', () => {
     });
 
     it('refuses a limit aimed at a role rather than a named person', async () => {
-      const response = await call('coordinator', 'POST', '/api/access-limits', {
+      const response = await call('coordinator', 'POST', `/api/cases/${await newCase()}/access-limits`, {
         role: 'volunteer',
-        caseId: await newCase(),
         reason: 'All former service users.',
         reviewOn: '2026-09-01',
       });

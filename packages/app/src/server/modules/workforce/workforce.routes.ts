@@ -85,6 +85,7 @@ const errors = {
   409: errorResponse,
 };
 export const memberParams = idParams('memberId');
+const caseParams = idParams('caseId');
 export const hoursParams = idParams('hoursId');
 export const limitParams = idParams('limitId');
 export const courseParams = idParams('courseId');
@@ -231,12 +232,20 @@ export function registerWorkforceRoutes(fastify: FastifyInstance, { db, clock }:
       listAccessLimits(ctx(request), { dueForReview: request.query.dueForReview === 'true' }),
   );
   app.post(
-    '/api/access-limits',
+    '/api/cases/:caseId/access-limits',
     {
       config: { permission: 'access_limits:manage', personalData: 'write' },
-      schema: { tags, body: createAccessLimitBody, response: { 201: created, ...errors } },
+      schema: {
+        tags,
+        params: caseParams,
+        body: createAccessLimitBody,
+        response: { 201: created, ...errors },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createAccessLimit(ctx(request), request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createAccessLimit(ctx(request), { ...request.body, caseId: id(request, 'caseId') })),
   );
   app.post(
     '/api/access-limits/:limitId/review',

@@ -7,6 +7,8 @@ import { createOrganisation } from '../modules/organisations/organisations.servi
 import { organisations } from '../modules/organisations/organisations.table.ts';
 import { insertAccount } from '../modules/users/insert-account.ts';
 import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from './demo-accounts.ts';
+// Daily check-ins (issue 5)
+import { seedDemoCheckIns } from './seed-demo-check-ins.ts';
 // Outcomes (issue 5)
 import { seedDemoOutcomes } from './seed-demo-outcomes.ts';
 import { type DemoWorker, seedDemoRecords } from './seed-demo-records.ts';
@@ -60,6 +62,13 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
     await seedDemoOutcomes(tx, {
       organisationId: organisation.id,
       createdBy: workers.find((w) => w.role === 'coordinator')?.userId as string,
+      now: new Date(),
+    });
+    // Daily check-ins (issue 5): a fortnight for five cases at the first site.
+    await seedDemoCheckIns(tx, {
+      siteId: sites[0]?.id as string,
+      coordinatorUserId: workers.find((w) => w.role === 'coordinator' && w.siteId === sites[0]?.id)
+        ?.userId as string,
       now: new Date(),
     });
     await seedDemoSocialValue(tx, {

@@ -15,6 +15,7 @@ import {
   type PastAnswer,
   parseSmsReply,
   phoneKey,
+  recentSlots,
   redAlertTiming,
   replyText,
   responseTimeSummary,
@@ -205,6 +206,23 @@ describe('due slots', () => {
 
   it('sends nothing for a slot before the person enrolled', () => {
     expect(dueSlots(['09:00'], at('2026-11-20T09:10:00Z'), at('2026-11-20T09:05:00Z'))).toEqual([]);
+  });
+
+  test.prop([
+    fc.date({
+      min: new Date('2026-01-01T00:00:00Z'),
+      max: new Date('2027-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+    fc.integer({ min: 0, max: 23 }),
+    fc.integer({ min: 0, max: 59 }),
+  ])('finds in the last hour’s slots exactly the slots due for any chosen time', (now, h, m) => {
+    const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    const fromSlots = recentSlots(now)
+      .filter((s) => s.time === time)
+      .map((s) => s.slot.getTime());
+    const due = dueSlots([time], now, new Date('2025-01-01T00:00:00Z')).map((d) => d.getTime());
+    expect(fromSlots).toEqual(due.slice(-1));
   });
 
   it('catches a late-evening slot just after midnight', () => {

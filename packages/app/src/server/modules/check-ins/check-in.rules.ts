@@ -143,6 +143,22 @@ export function dueSlots(times: readonly string[], now: Date, since: Date): Date
   return slots.sort((a, b) => a.getTime() - b.getTime());
 }
 
+/**
+ * Every UK wall-clock minute of the last hour with the moment it last happened: a time a person
+ * chose is due at that moment (the same slots as `dueSlots`, for a query to find in one pass).
+ */
+export function recentSlots(now: Date): { time: string; slot: Date }[] {
+  const minuteStart = Math.floor(now.getTime() / minute) * minute;
+  const byTime = new Map<string, Date>();
+  for (let m = catchUpMinutes - 1; m >= 0; m--) {
+    const slot = new Date(minuteStart - m * minute);
+    const { minutes } = localParts(slot);
+    const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    byTime.set(time, slot); // the later of two (the hour the clocks go back) wins
+  }
+  return [...byTime].map(([time, slot]) => ({ time, slot }));
+}
+
 export type PastAnswer = { answer: CheckInColour; countsAsRed: boolean };
 export type Decision = {
   effective: CheckInColour;

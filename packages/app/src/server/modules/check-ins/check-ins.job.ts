@@ -4,19 +4,18 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
-  catchUpMinutes,
   checkInText,
-  dueSlots,
+  defaultSiteRules,
   noReplyStep,
   nudgeText,
+  recentSlots,
   replyWindowHours,
-  serviceTimeZone,
 } from './check-in.rules.ts';
 import { deliverAlert, raiseNoReplyAlert } from './check-in-replies.ts';
 import { linkFor, newLinkToken } from './check-in-tokens.ts';
 import { type CheckInRow, type SiteSettings, siteSettingsOf } from './check-ins.repository.ts';
 import { checkInAlerts, checkIns } from './check-ins.table.ts';
-import { defaultGatewayFactory, type GatewayFactory } from './sms-gateway.ts';
+import { defaultGatewayFactory, type GatewayFactory, sendAll } from './sms-gateway.ts';
 
 export type CheckInJobDeps = {
   db: Db;
@@ -27,36 +26,58 @@ export type CheckInJobDeps = {
 };
 
 const hour = 3_600_000;
-const hhmm = new Intl.DateTimeFormat('en-GB', {
-  timeZone: serviceTimeZone,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The UK wall-clock minutes of the last hour: enrolments with a time among them may be due. */
-function recentLocalTimes(now: Date): string[] {
-  const times = new Set<string>();
-  for (let m = 0; m < catchUpMinutes; m++) times.add(hhmm.format(new Date(now.getTime() - m * 60_000)));
-  return [...times];
-}
+/** Rows per multi-row insert. */
+const batchSize = 500;
 
 const rowsOf = <T>(result: unknown) => (result as { rows?: T[] }).rows ?? (result as T[]);
+const chunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / batchSize) }, (_, i) =>
+    items.slice(i * batchSize, (i + 1) * batchSize),
+  );
 
-type DueEnrolment = {
+type DueSlot = {
   id: string;
   organisation_id: string;
   site_id: string;
   case_id: string;
   phone: string;
-  times: string[];
-  created_at: Date | string;
+  slot: Date | string;
 };
 
+async function settingsFor(db: Db, cache: Map<string, SiteSettings>, siteId: string) {
+  let settings = cache.get(siteId);
+  if (!settings) {
+    settings = await siteSettingsOf(db, siteId);
+    cache.set(siteId, settings);
+  }
+  return settings;
+}
+
+async function auditBySite(
+  db: Db,
+  clock: Clock,
+  action: string,
+  rows: { organisationId: string; siteId: string; id: string }[],
+) {
+  const bySite = new Map<string, { organisationId: string; ids: string[] }>();
+  for (const row of rows) {
+    const site = bySite.get(row.siteId) ?? { organisationId: row.organisationId, ids: [] };
+    site.ids.push(row.id);
+    bySite.set(row.siteId, site);
+  }
+  for (const [siteId, { organisationId, ids }] of bySite)
+    await recordAudit(
+      db,
+      { actor: { organisationId, userId: null, role: 'system' }, requestId: null, clock },
+      { action, entityType: 'check_in', entityIds: ids, siteId },
+    );
+}
+
 /**
- * Sends every check-in that is due, by link and by text. Safe from several processes: a slot is
- * unique per enrolment, so only the process whose insert wins sends the text (no lock is held on
- * the enrolments, which a minute-by-minute scan of thousands of rows would make costly).
+ * Sends every check-in that is due, by link and by text. The query finds the slots of the last hour
+ * (`recentSlots`, the same as `dueSlots`) that have no check-in yet. Safe from several processes: a
+ * slot is unique per enrolment, so only the process whose insert wins sends the text (no lock is held
+ * on the enrolments, which a minute-by-minute scan of thousands of rows would make costly).
  */
 export async function sendDueCheckIns({
   db,
@@ -67,66 +88,79 @@ export async function sendDueCheckIns({
   const now = clock.now();
   return db.transaction(async (tx) => {
     const gateway = gatewayFactory(tx, clock);
-    const candidates = recentLocalTimes(now);
-    const enrolments = rowsOf<DueEnrolment>(
+    const slots = recentSlots(now);
+    const due = rowsOf<DueSlot>(
       await tx.execute(sql`
-        select e.id, e.organisation_id, e.site_id, e.case_id, e.phone, e.times, e.created_at
-        from check_in_enrolments e join cases c on c.id = e.case_id
-        where e.status = 'active' and c.status <> 'discharged'
-          and e.times && ${`{${candidates.join(',')}}`}::text[]`),
+        select e.id, e.organisation_id, e.site_id, e.case_id, e.phone, s.slot
+        from check_in_enrolments e
+        join cases c on c.id = e.case_id
+        join unnest(${`{${slots.map((s) => s.time).join(',')}}`}::text[],
+                    ${`{${slots.map((s) => `"${s.slot.toISOString()}"`).join(',')}}`}::timestamptz[])
+          as s(time, slot) on s.time = any(e.times)
+        where e.status = 'active' and c.status <> 'discharged' and s.slot >= e.created_at
+          and not exists (select 1 from check_ins ci where ci.enrolment_id = e.id and ci.scheduled_for = s.slot)`),
     );
     const settingsBySite = new Map<string, SiteSettings>();
-    const sentBySite = new Map<string, { organisationId: string; ids: string[] }>();
-    for (const enrolment of enrolments) {
-      const slots = dueSlots(enrolment.times, now, new Date(enrolment.created_at));
-      if (slots.length === 0) continue;
-      let settings = settingsBySite.get(enrolment.site_id);
-      if (!settings) {
-        settings = await siteSettingsOf(tx, enrolment.site_id);
-        settingsBySite.set(enrolment.site_id, settings);
-      }
-      for (const slot of slots) {
+    const sent: { organisationId: string; siteId: string; id: string }[] = [];
+    for (const batch of chunks(due)) {
+      const tokens = new Map<string, string>();
+      const values = batch.map((row) => {
         const { token, tokenHash } = newLinkToken();
-        const [inserted] = await tx
-          .insert(checkIns)
-          .values({
-            id: newId(),
+        tokens.set(row.id, token);
+        return {
+          id: newId(),
+          organisationId: row.organisation_id,
+          siteId: row.site_id,
+          caseId: row.case_id,
+          enrolmentId: row.id,
+          scheduledFor: new Date(row.slot),
+          sentAt: now,
+          tokenHash,
+          expiresAt: new Date(now.getTime() + replyWindowHours * hour),
+        };
+      });
+      const inserted = await tx
+        .insert(checkIns)
+        .values(values)
+        .onConflictDoNothing()
+        .returning({ id: checkIns.id, enrolmentId: checkIns.enrolmentId });
+      const byEnrolment = new Map(batch.map((row) => [row.id, row]));
+      const messages = [];
+      for (const row of inserted) {
+        const enrolment = byEnrolment.get(row.enrolmentId) as DueSlot;
+        const settings = await settingsFor(tx, settingsBySite, enrolment.site_id);
+        messages.push({
+          to: enrolment.phone,
+          text: checkInText(linkFor(publicUrl, tokens.get(row.enrolmentId) as string), settings),
+          context: {
             organisationId: enrolment.organisation_id,
             siteId: enrolment.site_id,
-            caseId: enrolment.case_id,
-            enrolmentId: enrolment.id,
-            scheduledFor: slot,
-            sentAt: now,
-            tokenHash,
-            expiresAt: new Date(now.getTime() + replyWindowHours * hour),
-          })
-          .onConflictDoNothing()
-          .returning({ id: checkIns.id });
-        if (!inserted) continue;
-        await gateway.send(enrolment.phone, checkInText(linkFor(publicUrl, token), settings), {
-          organisationId: enrolment.organisation_id,
-          siteId: enrolment.site_id,
-          purpose: 'check_in',
+            purpose: 'check_in',
+          },
         });
-        const site = sentBySite.get(enrolment.site_id) ?? {
-          organisationId: enrolment.organisation_id,
-          ids: [],
-        };
-        site.ids.push(inserted.id);
-        sentBySite.set(enrolment.site_id, site);
+        sent.push({ organisationId: enrolment.organisation_id, siteId: enrolment.site_id, id: row.id });
       }
+      await sendAll(gateway, messages);
     }
-    for (const [siteId, { organisationId, ids }] of sentBySite)
-      await recordAudit(
-        tx,
-        { actor: { organisationId, userId: null, role: 'system' }, requestId: null, clock },
-        { action: 'check_in.send', entityType: 'check_in', entityIds: ids, siteId },
-      );
-    return { sent: [...sentBySite.values()].reduce((n, s) => n + s.ids.length, 0) };
+    await auditBySite(tx, clock, 'check_in.send', sent);
+    return { sent: sent.length };
   });
 }
 
-/** No reply within the site's N hours: one reminder (with a fresh link), then the worker is told. */
+type Unanswered = {
+  id: string;
+  organisation_id: string;
+  site_id: string;
+  case_id: string;
+  phone: string;
+  sent_at: Date | string;
+  nudged_at: Date | string | null;
+};
+
+/**
+ * No reply within the site's N hours: one reminder (with a fresh link), then the worker is told.
+ * Only check-ins whose wait is over come back from the query, locked and skipped by other processes.
+ */
 export async function chaseUnansweredCheckIns({
   db,
   clock,
@@ -134,64 +168,65 @@ export async function chaseUnansweredCheckIns({
   gatewayFactory = defaultGatewayFactory,
 }: CheckInJobDeps) {
   const now = clock.now();
+  const at = now.toISOString();
   return db.transaction(async (tx) => {
     const gateway = gatewayFactory(tx, clock);
-    const open = rowsOf<{ id: string; phone: string }>(
+    const open = rowsOf<Unanswered>(
       await tx.execute(sql`
-        select ci.id, e.phone from check_ins ci join check_in_enrolments e on e.id = ci.enrolment_id
+        select ci.id, ci.organisation_id, ci.site_id, ci.case_id, e.phone, ci.sent_at, ci.nudged_at
+        from check_ins ci
+        join check_in_enrolments e on e.id = ci.enrolment_id
+        left join check_in_site_settings s on s.site_id = ci.site_id
         where ci.answered_at is null and ci.unanswered_at is null and e.status = 'active'
-          and ci.sent_at <= ${new Date(now.getTime() - hour).toISOString()}
           and ci.sent_at > ${new Date(now.getTime() - 2 * replyWindowHours * hour).toISOString()}
+          and coalesce(ci.nudged_at, ci.sent_at)
+            <= ${at}::timestamptz - make_interval(hours => coalesce(s.no_reply_hours, ${defaultSiteRules.noReplyHours}))
         for update of ci skip locked`),
     );
-    let nudged = 0;
-    let flagged = 0;
-    for (const { id, phone } of open) {
-      const [checkIn] = (await tx.select().from(checkIns).where(eq(checkIns.id, id))) as CheckInRow[];
-      if (!checkIn) continue;
-      const settings = await siteSettingsOf(tx, checkIn.siteId);
-      const step = noReplyStep(checkIn, settings.noReplyHours, now);
-      const actor = { organisationId: checkIn.organisationId, userId: null, role: 'system' as const };
+    const settingsBySite = new Map<string, SiteSettings>();
+    const nudged: { organisationId: string; siteId: string; id: string }[] = [];
+    const flagged: { organisationId: string; siteId: string; id: string }[] = [];
+    const messages = [];
+    for (const row of open) {
+      const settings = await settingsFor(tx, settingsBySite, row.site_id);
+      const step = noReplyStep(
+        {
+          sentAt: new Date(row.sent_at),
+          nudgedAt: row.nudged_at ? new Date(row.nudged_at) : null,
+          answeredAt: null,
+          unansweredAt: null,
+        },
+        settings.noReplyHours,
+        now,
+      );
+      const place = { organisationId: row.organisation_id, siteId: row.site_id, id: row.id };
       if (step === 'nudge') {
         // The first link stops working: the reminder carries the one link that does.
         const { token, tokenHash } = newLinkToken();
         await tx
           .update(checkIns)
           .set({ nudgedAt: now, tokenHash, expiresAt: new Date(now.getTime() + replyWindowHours * hour) })
-          .where(eq(checkIns.id, id));
-        await gateway.send(phone, nudgeText(linkFor(publicUrl, token), settings), {
-          organisationId: checkIn.organisationId,
-          siteId: checkIn.siteId,
-          purpose: 'reminder',
+          .where(eq(checkIns.id, row.id));
+        messages.push({
+          to: row.phone,
+          text: nudgeText(linkFor(publicUrl, token), settings),
+          context: { organisationId: row.organisation_id, siteId: row.site_id, purpose: 'reminder' },
         });
-        await recordAudit(
-          tx,
-          { actor, requestId: null, clock },
-          {
-            action: 'check_in.nudge',
-            entityType: 'check_in',
-            entityIds: [id, checkIn.caseId],
-            siteId: checkIn.siteId,
-          },
-        );
-        nudged++;
+        nudged.push(place);
       } else if (step === 'flag') {
-        await tx.update(checkIns).set({ unansweredAt: now }).where(eq(checkIns.id, id));
-        await raiseNoReplyAlert(tx, clock, checkIn);
-        await recordAudit(
-          tx,
-          { actor, requestId: null, clock },
-          {
-            action: 'check_in.no_reply',
-            entityType: 'check_in',
-            entityIds: [id, checkIn.caseId],
-            siteId: checkIn.siteId,
-          },
-        );
-        flagged++;
+        const [checkIn] = await tx
+          .update(checkIns)
+          .set({ unansweredAt: now })
+          .where(eq(checkIns.id, row.id))
+          .returning();
+        if (checkIn) await raiseNoReplyAlert(tx, clock, checkIn as CheckInRow);
+        flagged.push(place);
       }
     }
-    return { nudged, flagged };
+    await sendAll(gateway, messages);
+    await auditBySite(tx, clock, 'check_in.nudge', nudged);
+    await auditBySite(tx, clock, 'check_in.no_reply', flagged);
+    return { nudged: nudged.length, flagged: flagged.length };
   });
 }
 

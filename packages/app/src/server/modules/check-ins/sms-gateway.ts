@@ -14,20 +14,36 @@ export type SmsContext = { organisationId: string; siteId: string; purpose: stri
  */
 export interface SmsGateway {
   send(to: string, text: string, context: SmsContext): Promise<void>;
+  /** Optional: many texts at once (the job sends a site's 9am check-ins together). */
+  sendBatch?(messages: SmsMessage[]): Promise<void>;
+}
+
+export type SmsMessage = { to: string; text: string; context: SmsContext };
+
+/** Sends texts through the gateway's batch method when it has one, otherwise one by one. */
+export async function sendAll(gateway: SmsGateway, messages: SmsMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  if (gateway.sendBatch) return gateway.sendBatch(messages);
+  for (const m of messages) await gateway.send(m.to, m.text, m.context);
 }
 
 export function outboxSmsGateway(db: Db, clock: Clock): SmsGateway {
+  const row = ({ to, text, context }: SmsMessage) => ({
+    id: newId(),
+    organisationId: context.organisationId,
+    siteId: context.siteId,
+    toPhone: to,
+    body: text,
+    purpose: context.purpose,
+    createdAt: clock.now(),
+  });
   return {
     async send(to, text, context) {
-      await db.insert(smsOutbox).values({
-        id: newId(),
-        organisationId: context.organisationId,
-        siteId: context.siteId,
-        toPhone: to,
-        body: text,
-        purpose: context.purpose,
-        createdAt: clock.now(),
-      });
+      await db.insert(smsOutbox).values(row({ to, text, context }));
+    },
+    async sendBatch(messages) {
+      for (let i = 0; i < messages.length; i += 500)
+        await db.insert(smsOutbox).values(messages.slice(i, i + 500).map(row));
     },
   };
 }

@@ -56,7 +56,7 @@ export async function groupedRetrospectiveAnswers(db: Db, scope: AnalysisScope) 
       a.contribution, a.counterfactual, count(*)::int as "count"
     from survey_indicator_answers a
     where ${filters('a', scope, { period: true })} and a.wave = 'retrospective'
-    group by 1, 2, 3, 4, 5`);
+    group by a.indicator_key, a.before_answer, a.now_answer, a.contribution, a.counterfactual`);
   return toGrouped(rowsOf<GroupedAnswers>(result));
 }
 
@@ -76,7 +76,7 @@ export async function groupedWaveAnswers(db: Db, scope: AnalysisScope) {
       select distinct on (a.case_id, a.indicator_key) a.case_id, a.indicator_key, a.now_answer
       from survey_indicator_answers a
       where ${filters('a', scope, { period: false })} and a.wave = 'baseline'
-      order by a.case_id, a.indicator_key, a.completed_at
+      order by a.case_id, a.indicator_key, a.completed_at desc -- one baseline per person (unique), in index order
     )
     select l.indicator_key as "indicatorKey", b.now_answer as "before", l.now_answer as "now",
       l.contribution, l.counterfactual, count(*)::int as "count"

@@ -127,11 +127,31 @@ export const surveyIndicatorAnswers = pgTable(
   },
   (t) => [
     unique('survey_indicator_answers_unique').on(t.surveyId, t.indicatorKey),
-    index('survey_indicator_answers_analysis_idx').on(
+    // Covering indexes, in the analysis's own order, so it reads them alone (an index-only scan) and
+    // aggregates as it goes: one for answers grouped by value, one for each person's latest wave.
+    index('survey_indicator_answers_grouped_idx').on(
       t.organisationId,
       t.instrumentId,
-      t.indicatorKey,
       t.wave,
+      t.indicatorKey,
+      t.beforeAnswer,
+      t.nowAnswer,
+      t.contribution,
+      t.counterfactual,
+      t.siteId,
+      t.invitedOn,
+    ),
+    index('survey_indicator_answers_by_case_idx').on(
+      t.organisationId,
+      t.instrumentId,
+      t.caseId,
+      t.indicatorKey,
+      t.completedAt.desc(),
+      t.wave,
+      t.nowAnswer,
+      t.contribution,
+      t.counterfactual,
+      t.siteId,
       t.invitedOn,
     ),
   ],

@@ -1,0 +1,3 @@
+DROP INDEX "survey_indicator_answers_analysis_idx";--> statement-breakpoint
+CREATE INDEX "survey_indicator_answers_grouped_idx" ON "survey_indicator_answers" USING btree ("organisation_id","instrument_id","wave","indicator_key","before_answer","now_answer","contribution","counterfactual","site_id","invited_on");--> statement-breakpoint
+CREATE INDEX "survey_indicator_answers_by_case_idx" ON "survey_indicator_answers" USING btree ("organisation_id","instrument_id","case_id","indicator_key","completed_at" DESC NULLS LAST,"wave","now_answer","contribution","counterfactual","site_id","invited_on");

@@ -23,6 +23,11 @@ import {
 } from '../../src/server/modules/outcomes/outcomes.table.ts';
 import { sites as sitesTable } from '../../src/server/modules/sites/sites.table.ts';
 import { impactMaps } from '../../src/server/modules/social-value/social-value.table.ts';
+// Peer workforce core (issue 6)
+import {
+  workforceMembers,
+  workforceRoleHistory,
+} from '../../src/server/modules/workforce/people/people.table.ts';
 import { freshSession } from '../support/fresh-session.ts';
 import { isWrite, type RouteCase, routeKey, routeTable, uniqueSuffix } from '../support/route-matrix.ts';
 import {
@@ -56,6 +61,15 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     // Outcomes (issue 5)
     'surveys:manage',
     'outcomes:read',
+    // Safeguarding (as a named lead), register, voice (issue 6)
+    'safeguarding:read',
+    'safeguarding:configure',
+    'safeguarding:report',
+    'social_capital:read',
+    'voice:submit',
+    // Peer workforce core (issue 6): reads the workforce, keeps DBS checks
+    'workforce:read',
+    'safety_checks:manage',
   ],
   coordinator: [
     'own_account',
@@ -83,6 +97,24 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'surveys:manage',
     'surveys:administer',
     'outcomes:read',
+    // Safeguarding, register, voice (issue 6)
+    'safeguarding:raise',
+    'safeguarding:read',
+    'safeguarding:configure',
+    'safeguarding:report',
+    'social_capital:read',
+    'social_capital:manage',
+    'voice:submit',
+    'voice:manage',
+    // Peer workforce core (issue 6)
+    'workforce:read',
+    'workforce:manage',
+    'workforce:lived_experience',
+    'hours:approve',
+    'training:manage',
+    'supervision:record',
+    'safety_checks:manage',
+    'access_limits:manage',
   ],
   peer_supporter: [
     'own_account',
@@ -97,6 +129,14 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'check_ins:manage',
     // Outcomes (issue 5)
     'surveys:administer',
+    // Safeguarding, register, voice (issue 6)
+    'safeguarding:raise',
+    'safeguarding:read',
+    'social_capital:read',
+    'voice:submit',
+    // Peer workforce core (issue 6): own hours, own supervision (row level)
+    'hours:log',
+    'supervision:record',
   ],
   volunteer: [
     'own_account',
@@ -108,6 +148,13 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'check_ins:manage',
     // Outcomes (issue 5)
     'surveys:administer',
+    // Safeguarding and voice (issue 6)
+    'safeguarding:raise',
+    'safeguarding:read',
+    'voice:submit',
+    // Peer workforce core (issue 6): own hours, own supervision (row level)
+    'hours:log',
+    'supervision:record',
   ],
   evaluator: [
     'own_account',
@@ -119,6 +166,8 @@ const expectedPermissions: Record<Role, readonly Permission[]> = {
     'social_value:edit',
     // Outcomes (issue 5)
     'outcomes:read',
+    // Voice (issue 6)
+    'voice:submit',
   ],
 };
 
@@ -248,6 +297,9 @@ describe('the permission matrix', () => {
       // Daily check-ins (issue 5)
       case 'check_in_alert':
         return newCheckInAlertFor(role, variant);
+      // Peer workforce core (issue 6)
+      case 'workforce_member':
+        return newWorkforceMemberFor(role, variant);
       case 'notification':
         return newNotificationFor(
           variant === 'own site'
@@ -326,6 +378,33 @@ describe('the permission matrix', () => {
   }
 
   /** Daily check-ins (issue 5): a red alert on a fresh enrolled case. */
+  /** Peer workforce (issue 6): a fresh person at the variant's site, supervised by the caller at their own site. */
+  async function newWorkforceMemberFor(role: Role, variant: Variant) {
+    const place = placeOf(variant);
+    const id = randomUUID();
+    const now = new Date();
+    await t.db.insert(workforceMembers).values({
+      id,
+      ...place,
+      siteIds: [place.siteId],
+      displayName: `Matrix ${uniqueSuffix()}`,
+      role: 'new_volunteer',
+      status: 'active',
+      supervisorUserId: variant === 'own site' ? user(role).id : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await t.db.insert(workforceRoleHistory).values({
+      id: randomUUID(),
+      memberId: id,
+      ...place,
+      role: 'new_volunteer',
+      startedOn: '2025-01-01',
+      recordedAt: now,
+    });
+    return id;
+  }
+
   async function newCheckInAlertFor(role: Role, variant: Variant) {
     const { caseId, ...place } = await newCaseFor(role, variant);
     const now = new Date(Date.now() - 60_000);

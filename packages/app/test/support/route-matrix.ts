@@ -21,6 +21,13 @@ import {
 import { idParams } from '../../src/contract/common.ts';
 import { importParams, siteImportParams } from '../../src/contract/imports.ts';
 import { updateOrganisationBody } from '../../src/contract/organisation.ts';
+// Outcomes (issue 5)
+import {
+  createInstrumentBody,
+  createSurveyBody,
+  saveAnswersBody,
+  updateDraftBody,
+} from '../../src/contract/outcomes.ts';
 import { caseloadReportQuery, mdsExportQuery, pseudonymisedExportQuery } from '../../src/contract/reports.ts';
 import type { Permission } from '../../src/contract/roles.ts';
 import { createSiteBody, updateSiteBody } from '../../src/contract/sites.ts';
@@ -31,15 +38,12 @@ import {
   updateImpactMapBody,
 } from '../../src/contract/social-value.ts';
 import { createUserBody, listUsersQuery, updateUserBody } from '../../src/contract/users.ts';
-// Outcomes (issue 5)
-import {
-  createInstrumentBody,
-  createSurveyBody,
-  saveAnswersBody,
-  updateDraftBody,
-} from '../../src/contract/outcomes.ts';
 // Daily check-ins (issue 5)
 import { checkInGetRoutes, checkInWriteRoutes } from './route-matrix-check-ins.ts';
+// Peer workforce extras (issue 6: matching, safeguarding, register, voice)
+import { peerWorkforceGetRoutes, peerWorkforceWriteRoutes } from './route-matrix-peer-workforce-extras.ts';
+// Peer workforce core (issue 6: workforce helper)
+import { workforceCoreGetRoutes, workforceCoreWriteRoutes } from './route-matrix-workforce.ts';
 import { testPassword } from './test-app.ts';
 
 /**
@@ -66,7 +70,9 @@ export type TargetKind =
   /** Outcomes (issue 5): a fresh survey on a fresh case (allocated to the caller at its own site). */
   | 'survey'
   /** Daily check-ins: a red alert on a fresh case (allocated to the caller at its own site). */
-  | 'check_in_alert';
+  | 'check_in_alert'
+  /** Peer workforce (issue 6): a fresh person at the variant's site, supervised by the caller at their own site. */
+  | 'workforce_member';
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type BodyContext = {
@@ -558,6 +564,10 @@ const headRoutes: RouteCase[] = [
   ...socialValueGetRoutes,
   // Daily check-ins (issue 5)
   ...checkInGetRoutes,
+  // Peer workforce extras (issue 6)
+  ...peerWorkforceGetRoutes,
+  // Peer workforce core (issue 6)
+  ...workforceCoreGetRoutes,
 ].map((r) => ({
   ...r,
   method: 'HEAD',
@@ -826,7 +836,11 @@ const outcomesWriteRoutes: RouteCase[] = [
     url: (id) => `/api/cases/${id}/surveys`,
     // No published instrument version is named here, so an allowed call on a case in scope answers
     // 400 naming instrumentVersionId; scope comes first (404). Real surveys: test/outcomes.
-    body: () => ({ instrumentVersionId: '00000000-0000-4000-8000-000000000000', wave: 'baseline', mode: 'link' }),
+    body: () => ({
+      instrumentVersionId: '00000000-0000-4000-8000-000000000000',
+      wave: 'baseline',
+      mode: 'link',
+    }),
     successStatus: 400,
     successErrorCode: 'validation_failed',
     schemas: { params: caseParams, body: createSurveyBody },
@@ -872,6 +886,12 @@ export const routeTable: readonly RouteCase[] = [
   // Daily check-ins (issue 5)
   ...checkInGetRoutes,
   ...checkInWriteRoutes,
+  // Peer workforce extras (issue 6)
+  ...peerWorkforceGetRoutes,
+  ...peerWorkforceWriteRoutes,
+  // Peer workforce core (issue 6)
+  ...workforceCoreGetRoutes,
+  ...workforceCoreWriteRoutes,
 ];
 
 export const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;

@@ -25,8 +25,7 @@ import {
   type CounterfactualAnswer,
   contributionAnswers,
   counterfactualAnswers,
-  deadweightFrom,
-  meanServiceContribution,
+  defaultDeadweightMapping,
   smallestShownCount,
 } from './indicator-analysis.rules.ts';
 import type { OutcomesContext } from './instruments.service.ts';
@@ -44,8 +43,6 @@ import {
 /** Roles that see aggregates with small numbers suppressed. */
 const suppressedRoles: readonly Actor['role'][] = ['evaluator'];
 
-const repeat = <T>(value: T, count: number): T[] => Array.from({ length: count }, () => value);
-
 /** One indicator's figures from its grouped answers: the appendix 4 row. */
 export function indicatorResultOf(
   item: IndicatorDef,
@@ -53,15 +50,25 @@ export function indicatorResultOf(
   invited: number,
   mapping: Record<CounterfactualAnswer, number> | undefined,
 ): IndicatorResult {
+  // Grouped answers carry a count: weighted sums, never one object per response.
   const pairs: AnswerPair[] = [];
-  const contributions: ContributionAnswer[] = [];
-  const counterfactuals: CounterfactualAnswer[] = [];
+  const contribution = { n: 0, excludedNoChange: 0, total: 0 };
+  const deadweight = { n: 0, total: 0 };
+  const weights = mapping ?? defaultDeadweightMapping;
   for (const g of grouped) {
-    pairs.push(...repeat({ before: storedAnswer(item, g.before), now: storedAnswer(item, g.now) }, g.count));
-    if (g.contribution && g.contribution in contributionAnswers)
-      contributions.push(...repeat(g.contribution as ContributionAnswer, g.count));
-    if (g.counterfactual && (counterfactualAnswers as readonly string[]).includes(g.counterfactual))
-      counterfactuals.push(...repeat(g.counterfactual as CounterfactualAnswer, g.count));
+    pairs.push({ before: storedAnswer(item, g.before), now: storedAnswer(item, g.now), count: g.count });
+    if (g.contribution && g.contribution in contributionAnswers) {
+      const share = contributionAnswers[g.contribution as ContributionAnswer];
+      if (share === null) contribution.excludedNoChange += g.count;
+      else {
+        contribution.n += g.count;
+        contribution.total += share * g.count;
+      }
+    }
+    if (g.counterfactual && (counterfactualAnswers as readonly string[]).includes(g.counterfactual)) {
+      deadweight.n += g.count;
+      deadweight.total += weights[g.counterfactual as CounterfactualAnswer] * g.count;
+    }
   }
   const a = analyseIndicator(analysisItemOf(item), pairs, { invited });
   return {
@@ -81,8 +88,12 @@ export function indicatorResultOf(
     meanChangeAmongImproved: a.meanChangeAmongImproved,
     meanChangeOverall: a.meanChangeOverall,
     meanRankChange: item.type === 'ordered' ? a.meanChangeOverall.points : null,
-    contribution: meanServiceContribution(contributions),
-    deadweight: deadweightFrom(counterfactuals, mapping),
+    contribution: {
+      n: contribution.n,
+      excludedNoChange: contribution.excludedNoChange,
+      mean: contribution.n > 0 ? contribution.total / contribution.n : null,
+    },
+    deadweight: { n: deadweight.n, mean: deadweight.n > 0 ? deadweight.total / deadweight.n : null },
     isSuppressed: false,
   };
 }

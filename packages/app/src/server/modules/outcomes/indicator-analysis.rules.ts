@@ -15,8 +15,8 @@ export type ScaleItem = { kind: 'scale'; min: number; max: number; isReverseKeye
 export type OrderedItem = { kind: 'ordered'; ranks: readonly string[] };
 export type IndicatorItem = ScaleItem | OrderedItem;
 
-/** One person's two answers; null when not answered. */
-export type AnswerPair = { before: number | string | null; now: number | string | null };
+/** One person's two answers; null when not answered. `count` stands for that many identical pairs (default 1). */
+export type AnswerPair = { before: number | string | null; now: number | string | null; count?: number };
 
 type Share = { count: number; share: number | null };
 type Change = { points: number | null; percentOfScale: number | null };
@@ -60,32 +60,45 @@ export function analyseIndicator(
   pairs: readonly AnswerPair[],
   { invited }: { invited: number } = { invited: pairs.length },
 ): IndicatorAnalysis {
-  const changes: number[] = [];
+  // Sums rather than lists, so grouped answers (a pair with a count) cost no more than one pair.
+  let n = 0;
+  let total = 0;
+  let improvedCount = 0;
+  let improvedTotal = 0;
+  let sameCount = 0;
   let unanswered = 0;
   let unranked = 0;
   for (const pair of pairs) {
+    const weight = pair.count ?? 1;
     const before = positionOf(item, pair.before);
     const now = positionOf(item, pair.now);
-    if (before === 'unanswered' || now === 'unanswered') unanswered++;
-    else if (before === 'unranked' || now === 'unranked') unranked++;
-    else changes.push(now - before);
+    if (before === 'unanswered' || now === 'unanswered') unanswered += weight;
+    else if (before === 'unranked' || now === 'unranked') unranked += weight;
+    else {
+      const change = now - before;
+      n += weight;
+      total += change * weight;
+      if (change > 0) {
+        improvedCount += weight;
+        improvedTotal += change * weight;
+      } else if (change === 0) sameCount += weight;
+    }
   }
   const range = rangeOf(item);
   const asChange = (points: number | null): Change => ({
     points,
     percentOfScale: points === null || range <= 0 ? null : (points / range) * 100,
   });
-  const improved = changes.filter((c) => c > 0);
   return {
-    n: changes.length,
+    n,
     invited,
-    responseRate: invited > 0 ? changes.length / invited : null,
+    responseRate: invited > 0 ? n / invited : null,
     excluded: { unanswered, unranked },
-    improved: share(improved.length, changes.length),
-    same: share(changes.filter((c) => c === 0).length, changes.length),
-    worsened: share(changes.filter((c) => c < 0).length, changes.length),
-    meanChangeAmongImproved: asChange(mean(improved)),
-    meanChangeOverall: asChange(mean(changes)),
+    improved: share(improvedCount, n),
+    same: share(sameCount, n),
+    worsened: share(n - improvedCount - sameCount, n),
+    meanChangeAmongImproved: asChange(improvedCount > 0 ? improvedTotal / improvedCount : null),
+    meanChangeOverall: asChange(n > 0 ? total / n : null),
   };
 }
 

@@ -9,7 +9,7 @@ type Reply = { message: string };
 
 /** Big, labelled answers: the colour is never the only sign (WCAG 1.4.1). */
 const answers: { value: CheckInColour; number: string; label: string; color: string; textColor: string }[] = [
-  { value: 'green', number: '1', label: 'Green: I am doing well', color: 'green.9', textColor: 'white' },
+  { value: 'green', number: '1', label: 'Green: I am doing well', color: '#1b5e20', textColor: 'white' },
   {
     value: 'amber',
     number: '2',

@@ -13,6 +13,7 @@ import { seedDemoCheckIns } from './seed-demo-check-ins.ts';
 import { seedDemoOutcomes } from './seed-demo-outcomes.ts';
 import { type DemoWorker, seedDemoRecords } from './seed-demo-records.ts';
 import { seedDemoSocialValue } from './seed-demo-social-value.ts';
+import { seedDemoWorkforce } from './seed-demo-workforce.ts';
 
 /** Recovery codes for demo accounts with two-factor: fixed, like the TOTP secrets, and printed at start. */
 export const demoRecoveryCodes = Array.from(
@@ -69,6 +70,13 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
       siteId: sites[0]?.id as string,
       coordinatorUserId: workers.find((w) => w.role === 'coordinator' && w.siteId === sites[0]?.id)
         ?.userId as string,
+      now: new Date(),
+    });
+    // Peer workforce (issue 6: workforce helper): every stage, a cohort, supervision, hours, checks.
+    await seedDemoWorkforce(tx, {
+      organisationId: organisation.id,
+      sites,
+      workers,
       now: new Date(),
     });
     await seedDemoSocialValue(tx, {

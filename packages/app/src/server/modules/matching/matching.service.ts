@@ -331,7 +331,6 @@ export async function proposeBatch(context: MatchingContext, siteId: string): Pr
   siteCheck(actor, siteId);
   return db.transaction(async (tx) => {
     const { byMember, proposal, localIds, referrals } = await proposalFor(tx, actor, clock, siteId);
-    if (referrals.length === 0) return { placements: [], unplaced: [], totalScore: 0 };
     await recordAudit(
       tx,
       { actor, clock, requestId },

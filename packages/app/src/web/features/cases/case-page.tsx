@@ -13,6 +13,8 @@ import { isApiError } from '../../lib/api-client.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
 // Daily check-ins (issue 5)
 import { CheckInsSection } from '../check-ins/check-ins-section.tsx';
+// Outcomes (issue 5)
+import { CaseSurveysSection } from '../outcomes/case-surveys-section.tsx';
 import { AllocationForm } from './allocation-form.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseBadges } from './case-badges.tsx';
@@ -173,6 +175,13 @@ function CaseDetails({ item }: { item: CaseDetail }) {
       {can('check_ins:manage') && (
         <Section id="check-ins" title="Daily check-ins">
           <CheckInsSection caseId={item.id} isOpen={isOpen} />
+        </Section>
+      )}
+
+      {/* Outcomes (issue 5) */}
+      {can('surveys:administer') && (
+        <Section id="surveys" title="Surveys">
+          <CaseSurveysSection caseId={item.id} />
         </Section>
       )}
 

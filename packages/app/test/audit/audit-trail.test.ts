@@ -27,6 +27,7 @@ import {
   type TestApp,
   testOrigin,
 } from '../support/test-app.ts';
+import { peerWorkforceAuditCases } from './audit-cases-peer-workforce-extras.ts';
 
 const hour = 60 * 60 * 1000;
 
@@ -542,6 +543,19 @@ describe('the audit trail', () => {
         recordIds: () => [record.caseId, record.surveyId],
         as: 'coordinator',
       },
+      // Peer workforce extras (issue 6): matching, safeguarding, register, voice
+      ...peerWorkforceAuditCases({
+        t: () => t,
+        request,
+        cookie: () => cookies.coordinatorA as string,
+        organisationId: () => a.organisation.id,
+        siteId: () => a.siteIds.North as string,
+        coordinatorId: () => userA('coordinator').id,
+        adminId: () => userA('admin').id,
+        peerUserId: () => userA('subject').id,
+        caseId: () => record.caseId,
+        now: () => now,
+      }),
     ];
   };
   /** Outcomes (issue 5): a published one-question instrument of organisation A, made directly (no audit). */

@@ -81,8 +81,15 @@ export const costCategoryLabels: Record<CostCategory, string> = {
   volunteer_time: 'Volunteer time',
 };
 
-/** A cost line's amount: typed in, or the Personalisation Fund grants approved in the period. */
-export const costAmountSources = ['manual', 'fund_applications_approved'] as const;
+/**
+ * A cost line's amount: typed in, or the Personalisation Fund grants approved in the period; volunteer
+ * time's hours: typed in, or the volunteer hours approved in the period (peer workforce, issue 6).
+ */
+export const costAmountSources = [
+  'manual',
+  'fund_applications_approved',
+  'approved_volunteer_hours',
+] as const;
 export const costAmountSource = z.enum(costAmountSources);
 export type CostAmountSource = z.infer<typeof costAmountSource>;
 
@@ -237,18 +244,27 @@ const costInput = z
       .default(null)
       .describe('Value of an hour; null means the National Living Wage in force when the period starts'),
   })
-  .refine((c) => c.category !== 'volunteer_time' || c.volunteerHours !== null, {
-    message: 'Enter the volunteer hours',
-    path: ['volunteerHours'],
-  })
+  .refine(
+    (c) => c.category !== 'volunteer_time' || c.amountSource !== 'manual' || c.volunteerHours !== null,
+    {
+      message: 'Enter the volunteer hours',
+      path: ['volunteerHours'],
+    },
+  )
   .refine((c) => c.category === 'volunteer_time' || c.amountSource !== 'manual' || c.amountPence !== null, {
     message: 'Enter the amount',
     path: ['amountPence'],
   })
-  .refine((c) => c.category !== 'volunteer_time' || c.amountSource === 'manual', {
-    message: 'Volunteer time is hours times a rate',
-    path: ['amountSource'],
-  });
+  .refine(
+    (c) =>
+      c.category === 'volunteer_time'
+        ? c.amountSource !== 'fund_applications_approved'
+        : c.amountSource !== 'approved_volunteer_hours',
+    {
+      message: 'Volunteer time is hours (typed in, or the approved volunteer hours) times a rate',
+      path: ['amountSource'],
+    },
+  );
 export type CostInput = z.input<typeof costInput>;
 
 /** A published study's figures, so the report can check them against its own inputs. */

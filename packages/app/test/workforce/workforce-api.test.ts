@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/server/clock.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
+import { countLiveQuantities } from '../../src/server/modules/social-value/live-quantities.repository.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -21,6 +22,7 @@ describe('the peer workforce through the API', () => {
   let t: TestApp;
   const clock = movableClock('2026-03-02T10:00:00Z');
   let users: Record<string, SeededUser>;
+  let organisationId: string;
   let siteIds: Record<string, string>;
   const cookies: Record<string, string> = {};
   const call = async (who: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
@@ -86,6 +88,7 @@ describe('the peer workforce through the API', () => {
     });
     users = seeded.users;
     siteIds = seeded.siteIds;
+    organisationId = seeded.organisation.id;
     for (const [key, user] of Object.entries(users)) cookies[key] = await signIn(t.app, user.email);
   });
   afterAll(() => t?.close());
@@ -274,6 +277,14 @@ describe('the peer workforce through the API', () => {
       expect(again.statusCode).toBe(409);
       const mine = await ok('newcomer', 'GET', '/api/me/hours');
       expect(mine.items[0]).toMatchObject({ id: entry.id, status: 'approved' });
+      // Approved volunteer hours feed the social value engine's volunteer-time input.
+      const live = await countLiveQuantities(t.db, {
+        organisationId,
+        siteIds: [siteIds.North as string],
+        from: '2026-03-01',
+        to: '2026-03-31',
+      });
+      expect(live.approvedVolunteerHours).toBe(3);
     });
 
     it('refuses hours in the future or over 16 in a day', async () => {

@@ -32,7 +32,12 @@ export async function countLiveQuantities(
       (select count(*)::int from cases c where ${caseScope}
          and c.referred_on between ${from}::date and ${to}::date) as "referred",
       (select count(*)::int from fund_applications f where ${fundScope}) as "fundApproved",
-      (select coalesce(sum(f.amount_pence), 0)::float8 from fund_applications f where ${fundScope}) as "fundPence"`);
+      (select coalesce(sum(f.amount_pence), 0)::float8 from fund_applications f where ${fundScope}) as "fundPence",
+      -- Peer workforce (issue 6): volunteer hours a coordinator approved, worked in the period.
+      (select coalesce(sum(h.minutes), 0)::float8 / 60 from hours_logs h join workforce_members m on m.id = h.member_id
+         where h.organisation_id = ${organisationId} and h.site_id = any(${siteIds}) and h.status = 'approved'
+           and m.role in ('new_volunteer', 'intern_volunteer')
+           and h.worked_on between ${from}::date and ${to}::date) as "volunteerHours"`);
   const rows = (result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
   const row = rows[0] as {
     engagedCases: number;
@@ -40,6 +45,7 @@ export async function countLiveQuantities(
     referred: number;
     fundApproved: number;
     fundPence: number;
+    volunteerHours: number;
   };
   const counts: Record<LiveQuantitySource, number> = {
     engaged_cases: Number(row.engagedCases),
@@ -47,5 +53,9 @@ export async function countLiveQuantities(
     cases_referred: Number(row.referred),
     fund_applications_approved: Number(row.fundApproved),
   };
-  return { counts, fundApprovedPence: Number(row.fundPence) };
+  return {
+    counts,
+    fundApprovedPence: Number(row.fundPence),
+    approvedVolunteerHours: Number(row.volunteerHours),
+  };
 }

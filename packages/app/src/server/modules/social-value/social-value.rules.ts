@@ -170,6 +170,8 @@ export type LiveCounts = {
   counts: Record<LiveQuantitySource, number>;
   /** Personalisation Fund grants approved in the period, in pence (a cost line may link to it). */
   fundApprovedPence: number;
+  /** Peer workforce (issue 6): volunteer hours approved by a coordinator in the period. */
+  approvedVolunteerHours?: number;
   /** Outcomes (issue 5): per outcome id, the survey indicator it follows. */
   surveyIndicators?: Record<string, SurveyIndicatorFigures>;
 };
@@ -381,7 +383,8 @@ function prepare(input: ReportInput): Prepared {
         });
         return;
       }
-      const hours = c.volunteerHours ?? 0;
+      const isLiveHours = c.amountSource === 'approved_volunteer_hours';
+      const hours = isLiveHours ? (live.approvedVolunteerHours ?? 0) : (c.volunteerHours ?? 0);
       const amount = (hours * ratePence) / 100;
       volunteerTime += amount;
       volunteerInputs.push({
@@ -395,7 +398,11 @@ function prepare(input: ReportInput): Prepared {
         c.volunteerRatePence === null && rate
           ? `the National Living Wage from ${formatCalendarDate(rate.from)}`
           : 'a rate entered for this map';
-      line(amount, `${formatCount(hours)} hours × ${formatPoundsPence(ratePence / 100)} (${basis})`, false);
+      line(
+        amount,
+        `${formatCount(hours)} ${isLiveHours ? 'approved volunteer hours' : 'hours'} × ${formatPoundsPence(ratePence / 100)} (${basis})`,
+        isLiveHours,
+      );
       return;
     }
     const isLive = c.amountSource === 'fund_applications_approved';

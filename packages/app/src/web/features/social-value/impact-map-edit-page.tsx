@@ -530,13 +530,15 @@ function ImpactMapEditor({ map }: { map: ImpactMap }) {
                       <>
                         <NativeSelect
                           label="Amount"
-                          data={costAmountSources.map((s) => ({
-                            value: s,
-                            label:
-                              s === 'manual'
-                                ? 'Entered by hand'
-                                : 'Live: Personalisation Fund grants approved',
-                          }))}
+                          data={costAmountSources
+                            .filter((s) => s !== 'approved_volunteer_hours')
+                            .map((s) => ({
+                              value: s,
+                              label:
+                                s === 'manual'
+                                  ? 'Entered by hand'
+                                  : 'Live: Personalisation Fund grants approved',
+                            }))}
                           {...form.getInputProps(`costs.${i}.amountSource`)}
                         />
                         {c.amountSource === 'manual' && (

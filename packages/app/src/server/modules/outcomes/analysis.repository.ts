@@ -62,25 +62,32 @@ export async function groupedRetrospectiveAnswers(db: Db, scope: AnalysisScope) 
 
 /**
  * Two waves: each person's baseline answer against their latest follow-up or exit answer in the
- * period (the period and cohort select the later survey; the baseline may be older).
+ * period (the period and cohort select the later survey; the baseline may be older). One pass over
+ * the by-case index: each person's answers to an indicator are adjacent, so no join is needed.
  */
 export async function groupedWaveAnswers(db: Db, scope: AnalysisScope) {
+  const inPeriod = sql.join(
+    [
+      sql`a.wave <> 'baseline'`,
+      ...(scope.from ? [sql`a.invited_on >= ${scope.from}::date`] : []),
+      ...(scope.to ? [sql`a.invited_on <= ${scope.to}::date`] : []),
+    ],
+    sql` and `,
+  );
+  const latest = (column: string) =>
+    sql`(array_agg(${sql.raw(`a.${column}`)} order by a.completed_at desc) filter (where ${inPeriod}))[1]`;
   const result = await db.execute(sql`
-    with latest as (
-      select distinct on (a.case_id, a.indicator_key)
-        a.case_id, a.indicator_key, a.now_answer, a.contribution, a.counterfactual
+    select p."indicatorKey", p."before", p."now", p.contribution, p.counterfactual, count(*)::int as "count"
+    from (
+      select a.indicator_key as "indicatorKey",
+        (array_agg(a.now_answer) filter (where a.wave = 'baseline'))[1] as "before",
+        ${latest('now_answer')} as "now", ${latest('contribution')} as contribution,
+        ${latest('counterfactual')} as counterfactual
       from survey_indicator_answers a
-      where ${filters('a', scope, { period: true })} and a.wave in ('follow_up', 'exit')
-      order by a.case_id, a.indicator_key, a.completed_at desc
-    ), base as (
-      select distinct on (a.case_id, a.indicator_key) a.case_id, a.indicator_key, a.now_answer
-      from survey_indicator_answers a
-      where ${filters('a', scope, { period: false })} and a.wave = 'baseline'
-      order by a.case_id, a.indicator_key, a.completed_at desc -- one baseline per person (unique), in index order
-    )
-    select l.indicator_key as "indicatorKey", b.now_answer as "before", l.now_answer as "now",
-      l.contribution, l.counterfactual, count(*)::int as "count"
-    from latest l left join base b on b.case_id = l.case_id and b.indicator_key = l.indicator_key
+      where ${filters('a', scope, { period: false })} and a.wave in ('baseline', 'follow_up', 'exit')
+      group by a.case_id, a.indicator_key
+      having count(*) filter (where ${inPeriod}) > 0
+    ) p
     group by 1, 2, 3, 4, 5`);
   return toGrouped(rowsOf<GroupedAnswers>(result));
 }

@@ -43,6 +43,11 @@ import { ImpactMapsPage } from './features/social-value/impact-maps-page.tsx';
 import { ProxyLibraryPage } from './features/social-value/proxy-library-page.tsx';
 import { SocialValueReportPage } from './features/social-value/social-value-report-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
+// Peer workforce (issue 6: workforce helper)
+import { AccessLimitsPage } from './features/workforce/access-limits-page.tsx';
+import { ApproveHoursPage, MyHoursPage } from './features/workforce/hours-page.tsx';
+import { PersonPage } from './features/workforce/person-page.tsx';
+import { WorkforcePage } from './features/workforce/workforce-page.tsx';
 import { isApiError } from './lib/api-client.ts';
 
 export const twoFactorEnrolmentPath = '/account/two-factor' as const;
@@ -138,6 +143,12 @@ const routeTree = rootRoute.addChildren([
     page('/organisation', OrganisationPage),
     page('/audit', AuditPage),
     page('/account', AccountPage),
+    // Peer workforce (issue 6: workforce helper)
+    page('/workforce', WorkforcePage),
+    page('/workforce/$memberId', PersonPage),
+    page('/hours', MyHoursPage),
+    page('/hours/approve', ApproveHoursPage),
+    page('/access-limits', AccessLimitsPage),
     page('/notifications', NotificationsPage),
     page(twoFactorEnrolmentPath, TwoFactorEnrolmentPage),
   ]),

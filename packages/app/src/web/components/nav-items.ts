@@ -17,7 +17,12 @@ export type NavItem = {
     | '/organisation'
     | '/audit'
     | '/notifications'
-    | '/account';
+    | '/account'
+    // Peer workforce (issue 6: workforce helper)
+    | '/workforce'
+    | '/hours'
+    | '/hours/approve'
+    | '/access-limits';
   label: string;
   /** Shown only to roles with this permission; everyone sees items without one. */
   permission?: Permission;
@@ -40,6 +45,11 @@ export const navItems: NavItem[] = [
   { to: '/sites', label: 'Sites', permission: 'sites:read' },
   { to: '/organisation', label: 'Organisation settings', permission: 'organisation:manage' },
   { to: '/audit', label: 'Audit', permission: 'audit:read' },
+  // Peer workforce (issue 6: workforce helper)
+  { to: '/workforce', label: 'Workforce', permission: 'workforce:read' },
+  { to: '/hours', label: 'My hours', permission: 'hours:log' },
+  { to: '/hours/approve', label: 'Approve hours', permission: 'hours:approve' },
+  { to: '/access-limits', label: 'Access limits', permission: 'access_limits:manage' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/account', label: 'My account' },
 ];

@@ -137,6 +137,21 @@ export async function databaseDigest(database: Database): Promise<Record<string,
     'survey_instrument_versions',
     'surveys',
     'survey_indicator_answers',
+    // Peer workforce core (issue 6: workforce helper)
+    'workforce_settings',
+    'workforce_members',
+    'workforce_role_history',
+    'workforce_pauses',
+    'dbs_checks',
+    'access_limits',
+    'hours_logs',
+    'training_courses',
+    'training_modules',
+    'training_cohorts',
+    'training_enrolments',
+    'training_certificates',
+    'supervision_sessions',
+    'wellbeing_plans',
   ];
   const digest: Record<string, string> = {};
   for (const table of tables) {

@@ -13,6 +13,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
 // Daily check-ins (issue 5)
 import { CheckInsSection } from '../check-ins/check-ins-section.tsx';
+import { FindAPeerPanel } from '../matching/find-a-peer-panel.tsx';
 // Outcomes (issue 5)
 import { CaseSurveysSection } from '../outcomes/case-surveys-section.tsx';
 import { AllocationForm } from './allocation-form.tsx';
@@ -165,7 +166,11 @@ function CaseDetails({ item }: { item: CaseDetail }) {
       {can('cases:allocate') && (
         <Section id="allocation" title="Allocation">
           {item.availableActions.includes('allocate') ? (
-            <AllocationForm item={item} />
+            <Stack gap="xl">
+              {/* Matching (issue 6): the shortlist with reasons, then the manual form. */}
+              <FindAPeerPanel item={item} />
+              <AllocationForm item={item} />
+            </Stack>
           ) : (
             <Text>This case is closed. Reopen it before allocating a worker.</Text>
           )}

@@ -1,0 +1,103 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
+import { launchChromium } from './chromium.ts';
+import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+
+const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(serious).toEqual([]);
+}
+
+describe('a coordinator matches a new referral to a peer', () => {
+  let server: PeerpathServer;
+  let browser: Browser;
+  let page: Page;
+  let caseId = '';
+  let chosen = '';
+
+  beforeAll(async () => {
+    server = await startPeerpathServer();
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in with two-factor', async () => {
+    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('E-mail address').fill(coordinator.email);
+    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
+    const code = new TOTP({
+      secret: Secret.fromBase32(coordinator.totpSecret),
+      digits: 6,
+      period: 30,
+    }).generate();
+    await page.getByLabel('Security code').fill(code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  });
+
+  it('opens a new referral and reads why each peer is suggested', async () => {
+    // The referral arrives as the referral form would send it (a synthetic person, no name).
+    const me = await (await page.request.get(`${server.url}/api/me`)).json();
+    const created = await page.request.post(`${server.url}/api/cases`, {
+      headers: { origin: server.url },
+      data: {
+        siteId: me.sites[0].id,
+        localCaseId: `E2E-MATCH-${Date.now()}`,
+        referralSource: 'probation',
+        referredOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+        complexity: 'moderate',
+        needs: ['homelessness'],
+        genderPreference: 'no_preference',
+      },
+    });
+    expect(created.status()).toBe(201);
+    caseId = (await created.json()).id;
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('heading', { name: 'Find a peer' }).waitFor();
+    const best = page
+      .getByRole('listitem')
+      .filter({ has: page.getByText('Best match') })
+      .first();
+    await best.waitFor();
+    chosen = ((await best.getByRole('heading').first().textContent()) ?? '').trim();
+    expect(chosen).not.toBe('');
+    const reasons = await best
+      .getByRole('list', { name: `Why ${chosen} is suggested` })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(reasons.some((reason) => /\d+ of \d+ places? free/.test(reason))).toBe(true);
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  it('confirms the best match, and the case shows the allocated peer', async () => {
+    await page.getByRole('button', { name: `Confirm ${chosen}` }).click();
+    await page.getByText(`is allocated to ${chosen}`).first().waitFor();
+    const lead = page.locator('dt', { hasText: 'Lead worker' }).locator('xpath=following-sibling::dd[1]');
+    await expect.poll(async () => (await lead.textContent())?.trim()).toBe(chosen);
+    // Read again from the server, as a bookmark would.
+    await page.reload();
+    await expect.poll(async () => (await lead.textContent())?.trim()).toBe(chosen);
+  });
+});

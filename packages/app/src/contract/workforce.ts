@@ -51,6 +51,8 @@ export const workforceSummary = z.object({
 });
 export type WorkforceSummary = z.infer<typeof workforceSummary>;
 export const workforceListResponse = z.object({ items: z.array(workforceSummary), total: z.number().int() });
+/** Lists that may be narrowed to one of the reader's sites. */
+export const siteQuery = z.strictObject({ siteId: uuid.optional() });
 export const listWorkforceQuery = z.strictObject({
   siteId: uuid.optional(),
   status: workforceStatus.optional(),

@@ -8,6 +8,7 @@ import {
   loneWorkingBody,
   recordDbsBody,
   reviewAccessLimitBody,
+  siteQuery,
   statusChangeBody,
   updateWorkforceBody,
   workforceSettingsBody,
@@ -83,6 +84,7 @@ export const workforceCoreGetRoutes: RouteCase[] = [
     target: 'none',
     url: () => '/api/workforce-alerts',
     successStatus: 200,
+    schemas: { querystring: siteQuery },
     personalData: 'read',
   },
   {
@@ -129,6 +131,7 @@ export const workforceCoreGetRoutes: RouteCase[] = [
     target: 'none',
     url: () => '/api/training/cohorts',
     successStatus: 200,
+    schemas: { querystring: siteQuery },
     personalData: 'read',
   },
   {

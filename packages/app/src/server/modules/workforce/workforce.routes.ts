@@ -16,6 +16,7 @@ import {
   recordDbsBody,
   reviewAccessLimitBody,
   safetyAlertsResponse,
+  siteQuery,
   statusChangeBody,
   updateWorkforceBody,
   workforceDetail,
@@ -91,7 +92,6 @@ export const limitParams = idParams('limitId');
 export const courseParams = idParams('courseId');
 export const cohortParams = idParams('cohortId');
 export const enrolmentParams = idParams('enrolmentId');
-export const siteQuery = z.strictObject({ siteId: uuid.optional() });
 const created = z.object({ id: uuid });
 
 export function registerWorkforceRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {

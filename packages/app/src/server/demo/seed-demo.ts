@@ -11,6 +11,7 @@ import { type DemoAccount, demoAccounts, demoOrganisation, demoPassword } from '
 import { seedDemoCheckIns } from './seed-demo-check-ins.ts';
 // Outcomes (issue 5)
 import { seedDemoOutcomes } from './seed-demo-outcomes.ts';
+import { seedDemoPeerWorkforceExtras } from './seed-demo-peer-workforce-extras.ts';
 import { type DemoWorker, seedDemoRecords } from './seed-demo-records.ts';
 import { seedDemoSocialValue } from './seed-demo-social-value.ts';
 import { seedDemoWorkforce } from './seed-demo-workforce.ts';
@@ -79,6 +80,8 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
       workers,
       now: new Date(),
     });
+    // Safeguarding, social capital register, voice (issue 6: session helper), after the workforce.
+    await seedDemoPeerWorkforceExtras(tx, { organisationId: organisation.id, sites, workers, now: new Date() });
     await seedDemoSocialValue(tx, {
       organisationId: organisation.id,
       siteId: sites[0]?.id as string,

@@ -28,6 +28,7 @@ import {
   testOrigin,
 } from '../support/test-app.ts';
 import { peerWorkforceAuditCases } from './audit-cases-peer-workforce-extras.ts';
+import { workforceAuditCases } from './audit-cases-workforce.ts';
 
 const hour = 60 * 60 * 1000;
 
@@ -72,6 +73,8 @@ describe('the audit trail', () => {
     });
     cookies.adminA = await signIn(t.app, userA('admin').email);
     cookies.coordinatorA = await signIn(t.app, userA('coordinator').email);
+    // Peer workforce core (issue 6): a volunteer who logs their own hours
+    cookies.bystanderA = await signIn(t.app, userA('bystander').email);
     cookies.adminB = await signIn(t.app, (b.users.admin as SeededUser).email);
   });
   afterAll(() => t?.close());
@@ -106,7 +109,7 @@ describe('the audit trail', () => {
     action: string;
     recordIds: (response: LightMyRequestResponse) => string[];
     /** Who makes the request, when an admin may not (default: the admin). */
-    as?: 'coordinator';
+    as?: 'coordinator' | 'bystander';
   };
   /** Ids of records made by earlier requests in the list, for the later ones. */
   const record = { caseId: '', contactId: '', applicationId: '', surveyId: '' };
@@ -556,6 +559,19 @@ describe('the audit trail', () => {
         caseId: () => record.caseId,
         now: () => now,
       }),
+      // Peer workforce core (issue 6): people, safety checks, access limits, hours, training, supervision
+      ...workforceAuditCases({
+        t: () => t,
+        request,
+        coordinatorCookie: () => cookies.coordinatorA as string,
+        volunteerCookie: () => cookies.bystanderA as string,
+        organisationId: () => a.organisation.id,
+        siteId: () => a.siteIds.North as string,
+        coordinatorId: () => userA('coordinator').id,
+        volunteerId: () => userA('bystander').id,
+        caseId: () => record.caseId,
+        now: () => now,
+      }),
     ];
   };
   /** Outcomes (issue 5): a published one-question instrument of organisation A, made directly (no audit). */
@@ -594,7 +610,7 @@ describe('the audit trail', () => {
       expect(await auditCount(), `${c.key} wrote more than one event`).toBe(before + 1);
       const [event] = events;
       expect(event?.actorUserId, c.key).toBe(userA(c.as ?? 'admin').id);
-      expect(event?.actorRole, c.key).toBe(c.as ?? 'admin');
+      expect(event?.actorRole, c.key).toBe(userA(c.as ?? 'admin').role);
       expect(event?.action, c.key).toBe(c.action);
       expect(event?.outcome, c.key).toBe('success');
       expect(event?.organisationId, c.key).toBe(a.organisation.id);

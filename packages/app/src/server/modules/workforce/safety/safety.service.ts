@@ -60,7 +60,7 @@ export async function recordDbsCheck(
       {
         action: 'safety.dbs_record',
         entityType: 'workforce_member',
-        entityIds: [memberId, id],
+        entityIds: [memberId],
         siteId: member.siteId,
       },
     );

@@ -159,6 +159,19 @@ describe('the peer workforce through the API', () => {
       });
     });
 
+    it('refuses to hand a leaving worker’s caseload to a new volunteer', async () => {
+      const response = await call('coordinator', 'POST', '/api/caseload/reassign', {
+        siteId: siteIds.North,
+        fromUserId: users.peer?.id,
+        toUserId: users.newcomer?.id,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details[0]).toMatchObject({
+        field: 'toUserId',
+        message: expect.stringMatching(/do not carry cases/),
+      });
+    });
+
     it('stops allocation once the DBS check runs out', async () => {
       const lapsed = await addMember(null, 'paid_peer', { userId: users.otherCoordinator?.id });
       await addDbs(lapsed.id, '2023-03-01');

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findEligibleWorkers } from '../cases/cases.repository.ts';
 import { findSiteInScope } from '../sites/sites.repository.ts';
 import { sites } from '../sites/sites.table.ts';
+import { caseloadHandoverProblem } from '../workforce/allocation-check.ts';
 import {
   casesWithoutRecentContact,
   moveCaseload,
@@ -97,6 +98,14 @@ export async function reassignCaseload(
           message: 'Choose a coordinator, peer supporter or volunteer working at this site.',
         },
       ]);
+    // Peer workforce (issue 6): the same person-level rules as allocating a case.
+    const handover = await caseloadHandoverProblem(
+      tx,
+      { organisationId: actor.organisationId, siteId: body.siteId },
+      clock,
+      to,
+    );
+    if (handover) throw validationFailed([{ field: 'toUserId', message: handover }]);
     const moved = await moveCaseload(tx, body.siteId, body.fromUserId, body.toUserId, clock.now());
     await recordAudit(
       tx,

@@ -83,3 +83,39 @@ export async function workforceAllocationProblems(
   }
   return problems;
 }
+
+/**
+ * Whether someone may take over a leaving worker's caseload (issue 6): the same person-level rules as
+ * allocation (role, status, a current DBS check; no workforce record only for a coordinator), but not
+ * the cap or complexity, which the caseload board flags case by case after a handover.
+ */
+export async function caseloadHandoverProblem(
+  db: Db,
+  place: { organisationId: string; siteId: string },
+  clock: Clock,
+  user: { id: string; role: string },
+): Promise<string | null> {
+  const withRecord = await workforceUserIds(db, place.organisationId, [user.id]);
+  if (!withRecord.has(user.id))
+    return user.role === 'coordinator'
+      ? null
+      : 'This person has no workforce record: add them to the workforce (role, status and a current DBS check) first.';
+  const [candidate] = await loadAllocationCandidates(db, place.organisationId, place.siteId, {
+    userIds: [user.id],
+  });
+  if (!candidate)
+    return 'Their workforce record does not list this site, or says they have left: update it first.';
+  const rules = await loadEligibilityRules(db, place.organisationId, place.siteId);
+  const personLevel = new Set([
+    'role_cannot_carry_cases',
+    'not_active',
+    'dbs_missing',
+    'dbs_level_too_low',
+    'dbs_out_of_date',
+  ]);
+  const blockers = allocationBlockers(candidate.member, candidate.checks, ukDateOf(clock.now()), rules, {
+    as: 'lead',
+    caseComplexity: 'low',
+  }).filter((b) => personLevel.has(b.code));
+  return blockers.length > 0 ? blockers.map((b) => b.message).join(' ') : null;
+}

@@ -37,12 +37,15 @@ import { OrganisationPage } from './features/organisation/organisation-page.tsx'
 import { OutcomesPage } from './features/outcomes/outcomes-page.tsx';
 import { RespondPage } from './features/outcomes/respond-page.tsx';
 import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
+import { SafeguardingPage } from './features/safeguarding/safeguarding-page.tsx';
 import { SitesPage } from './features/sites/sites-page.tsx';
+import { RegisterPage } from './features/social-capital/register-page.tsx';
 import { ImpactMapEditPage } from './features/social-value/impact-map-edit-page.tsx';
 import { ImpactMapsPage } from './features/social-value/impact-maps-page.tsx';
 import { ProxyLibraryPage } from './features/social-value/proxy-library-page.tsx';
 import { SocialValueReportPage } from './features/social-value/social-value-report-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
+import { VoicePage } from './features/voice/voice-page.tsx';
 // Peer workforce (issue 6: workforce helper)
 import { AccessLimitsPage } from './features/workforce/access-limits-page.tsx';
 import { ApproveHoursPage, MyHoursPage } from './features/workforce/hours-page.tsx';
@@ -149,6 +152,10 @@ const routeTree = rootRoute.addChildren([
     page('/hours', MyHoursPage),
     page('/hours/approve', ApproveHoursPage),
     page('/access-limits', AccessLimitsPage),
+    // Safeguarding, partner relationships, voice (issue 6: session helper)
+    page('/safeguarding', SafeguardingPage),
+    page('/partners', RegisterPage),
+    page('/voice', VoicePage),
     page('/notifications', NotificationsPage),
     page(twoFactorEnrolmentPath, TwoFactorEnrolmentPage),
   ]),

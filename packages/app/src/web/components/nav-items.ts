@@ -22,7 +22,11 @@ export type NavItem = {
     | '/workforce'
     | '/hours'
     | '/hours/approve'
-    | '/access-limits';
+    | '/access-limits'
+    // Safeguarding, partner relationships, voice (issue 6: session helper)
+    | '/safeguarding'
+    | '/partners'
+    | '/voice';
   label: string;
   /** Shown only to roles with this permission; everyone sees items without one. */
   permission?: Permission;
@@ -50,6 +54,10 @@ export const navItems: NavItem[] = [
   { to: '/hours', label: 'My hours', permission: 'hours:log' },
   { to: '/hours/approve', label: 'Approve hours', permission: 'hours:approve' },
   { to: '/access-limits', label: 'Access limits', permission: 'access_limits:manage' },
+  // Safeguarding, partner relationships, voice (issue 6: session helper)
+  { to: '/safeguarding', label: 'Safeguarding', permission: 'safeguarding:read' },
+  { to: '/partners', label: 'Partner relationships', permission: 'social_capital:read' },
+  { to: '/voice', label: 'Your voice', permission: 'voice:submit' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/account', label: 'My account' },
 ];

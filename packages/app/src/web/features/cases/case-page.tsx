@@ -16,6 +16,7 @@ import { CheckInsSection } from '../check-ins/check-ins-section.tsx';
 import { FindAPeerPanel } from '../matching/find-a-peer-panel.tsx';
 // Outcomes (issue 5)
 import { CaseSurveysSection } from '../outcomes/case-surveys-section.tsx';
+import { RaiseConcernForm } from '../safeguarding/raise-concern-form.tsx';
 import { AllocationForm } from './allocation-form.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseBadges } from './case-badges.tsx';
@@ -174,6 +175,13 @@ function CaseDetails({ item }: { item: CaseDetail }) {
           ) : (
             <Text>This case is closed. Reopen it before allocating a worker.</Text>
           )}
+        </Section>
+      )}
+
+      {/* Safeguarding (issue 6) */}
+      {can('safeguarding:raise') && isOpen && (
+        <Section id="safeguarding" title="Safeguarding">
+          <RaiseConcernForm caseId={item.id} />
         </Section>
       )}
 

@@ -100,4 +100,20 @@ describe('a coordinator matches a new referral to a peer', () => {
     await page.reload();
     await expect.poll(async () => (await lead.textContent())?.trim()).toBe(chosen);
   });
+
+  it('reads the safeguarding concern in progress, the partner relationships at risk and the voice items', async () => {
+    await page.goto(`${server.url}/safeguarding`);
+    await page.getByRole('heading', { level: 1, name: 'Safeguarding' }).waitFor();
+    await page.getByText('with Safeguarding lead').first().waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.goto(`${server.url}/partners`);
+    await page.getByRole('heading', { level: 1, name: 'Partner relationships' }).waitFor();
+    await page.getByText('Succession risk: only one person holds this relationship').first().waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.goto(`${server.url}/voice`);
+    await page.getByRole('heading', { level: 1, name: 'Your voice' }).waitFor();
+    await page.getByRole('heading', { name: 'You said, we did' }).waitFor();
+    await page.getByText('Thursday drop-in now runs until 8 pm').first().waitFor();
+    await expectNoSeriousAxeViolations(page);
+  });
 });

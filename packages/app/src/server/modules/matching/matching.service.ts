@@ -182,7 +182,7 @@ export async function caseMatches(context: MatchingContext, caseId: string): Pro
  * Allocation goes through `allocateCase`, which applies the workforce rules again.
  */
 export async function decideMatch(context: MatchingContext, caseId: string, body: MatchDecisionBody) {
-  const { db, actor, clock, requestId } = context;
+  const { db, actor, clock } = context;
   return db.transaction(async (tx) => {
     const found = await findCaseInScope(tx, actor, caseId, { forUpdate: true });
     if (!found) throw notFound('case');

@@ -204,7 +204,7 @@ export async function updateHolder(
     ]);
   return db.transaction(async (tx) => {
     const holder = await findHolderInScope(tx, actor, holderId);
-    if (!holder || holder.status !== 'active') throw notFound('relationship');
+    if (holder?.status !== 'active') throw notFound('relationship');
     await tx
       .update(relationshipHolders)
       .set({ ...body, updatedAt: clock.now() })

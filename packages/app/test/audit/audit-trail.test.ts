@@ -16,6 +16,7 @@ import {
   surveyInstruments,
   surveyInstrumentVersions,
 } from '../../src/server/modules/outcomes/outcomes.table.ts';
+import { workforceMembers } from '../../src/server/modules/workforce/people/people.table.ts';
 import { contactsCsv, multipartBody, referralsCsv, syntheticMds } from '../imports/mds-files.ts';
 import { routeKey, routeTable } from '../support/route-matrix.ts';
 import {
@@ -27,6 +28,7 @@ import {
   type TestApp,
   testOrigin,
 } from '../support/test-app.ts';
+import { enrolWorkforce } from '../support/workforce.ts';
 import { peerWorkforceAuditCases } from './audit-cases-peer-workforce-extras.ts';
 import { workforceAuditCases } from './audit-cases-workforce.ts';
 
@@ -112,7 +114,12 @@ describe('the audit trail', () => {
     as?: 'coordinator' | 'bystander';
   };
   /** Ids of records made by earlier requests in the list, for the later ones. */
-  const record = { caseId: '', contactId: '', applicationId: '', surveyId: '' };
+  const record = {
+    caseId: '',
+    contactId: '',
+    applicationId: '',
+    surveyId: '',
+  };
   /** Uploads a small data set and waits for the import, which runs after the 202, to finish. */
   const importMdsAndWait = async (siteId: string, cookie: string) => {
     const { referrals, contacts } = syntheticMds({ cases: 3, contactsPerCase: 2, site: 'North' });
@@ -411,12 +418,20 @@ describe('the audit trail', () => {
       },
       {
         key: 'POST /api/caseload/reassign',
-        call: () =>
-          request('POST', '/api/caseload/reassign', cookies.coordinatorA as string, {
+        call: async () => {
+          // Peer workforce (issue 6): only someone who may carry cases takes over a caseload. The record
+          // is removed again so that later cases (matching; the workforce's own) start without it.
+          const [memberId] = await enrolWorkforce(t.database, a.organisation.id, [
+            { user: userA('bystander'), role: 'paid_peer' },
+          ]);
+          const response = await request('POST', '/api/caseload/reassign', cookies.coordinatorA as string, {
             siteId: a.siteIds.North,
             fromUserId: userA('coordinator').id,
             toUserId: userA('bystander').id,
-          }),
+          });
+          await t.db.delete(workforceMembers).where(eq(workforceMembers.id, memberId as string));
+          return response;
+        },
         action: 'caseload.reassign',
         recordIds: () => [record.caseId],
         as: 'coordinator',

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { newId } from '../../src/server/db/ids.ts';
 import { cases as casesTable } from '../../src/server/modules/cases/cases.table.ts';
 import { partnerOrganisations } from '../../src/server/modules/social-capital/social-capital.table.ts';
@@ -158,7 +159,13 @@ export function peerWorkforceAuditCases(context: {
         return request('GET', `/api/cases/${r.referralId}/matches`, cookie());
       },
       action: 'matching.shortlist',
-      recordIds: () => [r.referralId, r.memberId],
+      // The referral and every person the shortlist names, suggested or not (the audited peer among them).
+      recordIds: (response) => {
+        const { eligible, ineligible } = response.json() as Record<string, { memberId: string }[]>;
+        const named = [...(eligible ?? []), ...(ineligible ?? [])].map((m) => m.memberId);
+        expect(named).toContain(r.memberId);
+        return [r.referralId, ...named];
+      },
       as,
     },
     {

@@ -168,7 +168,8 @@ export async function caseMatches(context: MatchingContext, caseId: string): Pro
       {
         action: 'matching.shortlist',
         entityType: 'case',
-        entityIds: [caseId, ...result.eligible.map((e) => e.memberId)],
+        // Everyone named in the answer was read: the suggested peers and those shown as not suggested.
+        entityIds: [caseId, ...[...result.eligible, ...result.ineligible].map((e) => e.memberId)],
         siteId: found.case.siteId,
       },
     );

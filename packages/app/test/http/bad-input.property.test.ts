@@ -40,13 +40,18 @@ type InputRoute = {
 const runs = { numRuns: 20 };
 const jsonHeaders = { 'content-type': 'application/json' };
 
-describe('bad input, on every route that takes input', () => {
+// Each property below runs over every route that takes input (about 200), so each test takes tens of
+// seconds on a busy two-core machine; the timeout is a guard against a hang, not a speed check.
+describe('bad input, on every route that takes input', { timeout: 240_000 }, () => {
   let t: TestApp;
   let cookie: string;
   let currentCookie: () => Promise<string>;
   // Routes an admin may not call (the exports) are called by a coordinator of the same site.
   let coordinatorCookie: string;
   let currentCoordinatorCookie: () => Promise<string>;
+  // Routes only casework roles may call (logging one's own hours) are called by a peer supporter.
+  let peerCookie: string;
+  let currentPeerCookie: () => Promise<string>;
   let admin: SeededUser;
   let target: SeededUser;
   let siteId: string;
@@ -62,6 +67,7 @@ describe('bad input, on every route that takes input', () => {
         { key: 'admin', role: 'admin', sites: ['North'] },
         { key: 'target', role: 'volunteer', sites: ['North'] },
         { key: 'coordinator', role: 'coordinator', sites: ['North'] },
+        { key: 'peer', role: 'peer_supporter', sites: ['North'] },
       ],
     });
     admin = seeded.users.admin as SeededUser;
@@ -71,6 +77,8 @@ describe('bad input, on every route that takes input', () => {
     cookie = await currentCookie();
     currentCoordinatorCookie = freshSession(t.app, (seeded.users.coordinator as SeededUser).email);
     coordinatorCookie = await currentCoordinatorCookie();
+    currentPeerCookie = freshSession(t.app, (seeded.users.peer as SeededUser).email);
+    peerCookie = await currentPeerCookie();
     const second = await signIn(t.app, admin.email);
     const sessions = await t.app.inject({
       method: 'GET',
@@ -173,12 +181,24 @@ describe('bad input, on every route that takes input', () => {
       method: route.method as 'POST',
       url: options.url ?? route.url(validId(route)),
       headers: {
-        cookie: route.permission && !can('admin', route.permission) ? coordinatorCookie : cookie,
+        cookie: callerOf(route),
         ...(isWrite(route.method) ? { origin: testOrigin } : {}),
         ...options.headers,
       },
       ...(options.payload !== undefined ? { payload: options.payload } : {}),
     });
+
+  /** The admin where the role may call the route, else a coordinator, else a peer supporter. */
+  function callerOf(route: InputRoute): string {
+    if (!route.permission || can('admin', route.permission)) return cookie;
+    return can('coordinator', route.permission) ? coordinatorCookie : peerCookie;
+  }
+
+  async function refreshCookies() {
+    cookie = await currentCookie();
+    coordinatorCookie = await currentCoordinatorCookie();
+    peerCookie = await currentPeerCookie();
+  }
 
   /** Every rejection answers 4xx in the one error shape, never 5xx. */
   function expectRejected(response: LightMyRequestResponse, label: string) {
@@ -194,8 +214,7 @@ describe('bad input, on every route that takes input', () => {
 
   /** Runs a property with the database digest taken once, and checked after every request. */
   async function withUnchangedDatabase(check: (assertUnchanged: () => Promise<void>) => Promise<void>) {
-    cookie = await currentCookie(); // young enough that no session refresh lands mid-comparison
-    coordinatorCookie = await currentCoordinatorCookie();
+    await refreshCookies(); // young enough that no session refresh lands mid-comparison
     const before = await databaseDigest(t.database);
     await check(async () => expect(await databaseDigest(t.database)).toEqual(before));
   }
@@ -363,7 +382,7 @@ describe('bad input, on every route that takes input', () => {
           async (route, size) => {
             const filler = 'x'.repeat(size);
             const payload = JSON.stringify({ name: filler });
-            const caller = route.permission && !can('admin', route.permission) ? coordinatorCookie : cookie;
+            const caller = callerOf(route);
             const response = await t.app.inject({
               method: route.method as 'POST',
               url: route.url(target.id),
@@ -459,8 +478,7 @@ describe('bad input, on every route that takes input', () => {
             parsed[key] = all.length === 1 ? (all[0] as string) : all;
           }
           const accepted = schema.safeParse(parsed).success;
-          cookie = await currentCookie();
-          coordinatorCookie = await currentCoordinatorCookie();
+          await refreshCookies();
           const before = accepted ? undefined : await databaseDigest(t.database);
           const response = await send(route, { url: `${route.url('')}?${query}` });
           if (accepted) {

@@ -189,7 +189,7 @@ describe('bad input, on every route that takes input', { timeout: 240_000 }, () 
     });
 
   /** The admin where the role may call the route, else a coordinator, else a peer supporter. */
-  function callerOf(route: InputRoute): string {
+  function callerOf(route: { permission?: Permission | undefined }): string {
     if (!route.permission || can('admin', route.permission)) return cookie;
     return can('coordinator', route.permission) ? coordinatorCookie : peerCookie;
   }

@@ -9,6 +9,7 @@ import type { Auth } from '../auth/auth.ts';
 import { sessionPolicy } from '../auth/auth.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { rowsOf } from '../db/rows.ts';
 import { AppError, forbidden, unauthenticated } from '../http/app-error.ts';
 import type { Actor } from './actor.ts';
 import { can } from './role-permissions.ts';
@@ -54,8 +55,7 @@ async function readSessionState(db: Db, token: string): Promise<SessionState | u
       join users u on u.id = s.user_id
       join organisations o on o.id = u.organisation_id
     where s.token = ${token}`);
-  // node-postgres answers { rows }, PGlite answers { rows } too; keep both shapes explicit.
-  return ((result as { rows?: SessionState[] }).rows ?? (result as SessionState[]))[0];
+  return rowsOf<SessionState>(result)[0];
 }
 
 /**

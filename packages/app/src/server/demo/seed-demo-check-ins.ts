@@ -3,6 +3,7 @@ import type { CheckInColour } from '../../contract/check-ins.ts';
 import { ukDateOf } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { rowsOf } from '../db/rows.ts';
 import {
   amberAlertTiming,
   checkInText,
@@ -55,7 +56,7 @@ export async function seedDemoCheckIns(
     where c.site_id = ${siteId} and c.status = 'active'
       and c.referred_on <= ${ukDateOf(new Date(now.getTime() - 16 * dayMs))}
     order by c.local_case_id limit 5`);
-  const demoCases = (result as unknown as { rows: DemoCase[] }).rows;
+  const demoCases = rowsOf<DemoCase>(result);
   const first = demoCases[0];
   if (!first) return;
   const rules = defaultSiteRules;

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { ukDateOf } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { rowsOf } from '../db/rows.ts';
 import { hoursLogs } from '../modules/workforce/hours/hours.table.ts';
 import {
   workforceMembers,
@@ -21,8 +22,6 @@ import {
 } from '../modules/workforce/training/training.table.ts';
 
 type DemoWorker = { userId: string; role: string; siteId: string };
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 /**
  * A synthetic peer workforce for each demo site across every stage (applicant, training, new

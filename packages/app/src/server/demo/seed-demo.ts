@@ -81,7 +81,12 @@ export async function seedDemo(db: Db, { authSecret }: { authSecret: string }): 
       now: new Date(),
     });
     // Safeguarding, social capital register, voice (issue 6: session helper), after the workforce.
-    await seedDemoPeerWorkforceExtras(tx, { organisationId: organisation.id, sites, workers, now: new Date() });
+    await seedDemoPeerWorkforceExtras(tx, {
+      organisationId: organisation.id,
+      sites,
+      workers,
+      now: new Date(),
+    });
     await seedDemoSocialValue(tx, {
       organisationId: organisation.id,
       siteId: sites[0]?.id as string,

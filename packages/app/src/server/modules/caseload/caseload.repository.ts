@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
+import { rowsOf } from '../../db/rows.ts';
 
 /** Everyone in a casework role at the site, with how many open cases they lead and co-work. */
 export async function workerCaseloads(db: Db, organisationId: string, siteId: string) {

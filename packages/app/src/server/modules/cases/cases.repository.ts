@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor.ts';
 import { inCaseScope } from '../../access/scope.ts';
 import { users } from '../../auth/auth.table.ts';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { cases, caseWorkers } from './cases.table.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -125,9 +126,7 @@ export async function lastContactTypeOf(db: Db, userId: string): Promise<string 
   const result = await db.execute<{ type: string }>(
     sql`select type from contacts where made_by_user_id = ${userId} order by contacted_at desc limit 1`,
   );
-  const rows =
-    (result as unknown as { rows?: { type: string }[] }).rows ?? (result as unknown as { type: string }[]);
-  return rows[0]?.type ?? null;
+  return rowsOf<{ type: string }>(result)[0]?.type ?? null;
 }
 
 /** People who may work cases at a site: active users of the organisation working there, in a casework role. */
@@ -142,7 +141,7 @@ export async function findEligibleWorkers(db: Db, organisationId: string, siteId
         userIds.map((id) => sql`${id}`),
         sql`, `,
       )})`);
-  return (result as unknown as { rows?: { id: string; role: string }[] }).rows ?? [];
+  return rowsOf<{ id: string; role: string }>(result);
 }
 
 export async function replaceCaseWorkers(

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Clock, ukDateOf } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { isDueForAutomaticClose } from './case.rules.ts';
@@ -40,7 +41,7 @@ export async function closeStaleStepDowns({
       from cases c join sites s on s.id = c.site_id
       where c.status = 'stepped_down' and c.stepped_down_at is not null
       for update of c skip locked`);
-    const rows = (result as unknown as { rows?: Candidate[] }).rows ?? [];
+    const rows = rowsOf<Candidate>(result);
     const now = clock.now();
     const today = ukDateOf(now);
     const closed: string[] = [];

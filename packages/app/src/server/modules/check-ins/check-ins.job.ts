@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   checkInText,
@@ -29,7 +30,6 @@ const hour = 3_600_000;
 /** Rows per multi-row insert. */
 const batchSize = 500;
 
-const rowsOf = <T>(result: unknown) => (result as { rows?: T[] }).rows ?? (result as T[]);
 const chunks = <T>(items: T[]) =>
   Array.from({ length: Math.ceil(items.length / batchSize) }, (_, i) =>
     items.slice(i * batchSize, (i + 1) * batchSize),

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
 import { inCaseScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { cases } from '../cases/cases.table.ts';
-import { rowsOf } from '../reports/reports.repository.ts';
 import { sites } from '../sites/sites.table.ts';
 
 const inScope = (actor: Actor) =>

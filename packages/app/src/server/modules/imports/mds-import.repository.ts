@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { rowsOf } from '../../db/rows.ts';
 import {
   contactImportKey,
   type ExistingCase,
@@ -16,8 +17,6 @@ import {
 
 /** Rows per statement: large enough to be fast, small enough to stay far inside the statement timeout. */
 const batchSize = 5_000;
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** The site's cases by local case id, with the dates the import's checks need. */
 export async function readSiteCasesForImport(db: Db, siteId: string): Promise<Map<string, ExistingCase>> {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 
 /**
  * The analysis's reads, aggregated in SQL: answers come back grouped by their distinct combination
@@ -24,9 +25,6 @@ export type GroupedAnswers = {
   counterfactual: string | null;
   count: number;
 };
-
-const rowsOf = <T>(result: unknown): T[] =>
-  ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as T[];
 
 function filters(alias: string, scope: AnalysisScope, { period }: { period: boolean }): SQL {
   const a = sql.raw(alias);

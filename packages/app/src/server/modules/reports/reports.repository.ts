@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { CaseloadGroupRow, ReportRange } from './caseload-report.rules.ts';
 
 /**
@@ -8,8 +9,6 @@ import type { CaseloadGroupRow, ReportRange } from './caseload-report.rules.ts';
  * the site, engagement, dates and contact counts of each case.
  */
 export type ReportSelection = { organisationId: string; siteIds: string[] } & ReportRange;
-
-export const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 const siteList = (ids: string[]) =>
   sql.join(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LiveQuantitySource } from '../../../contract/social-value.ts';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { LiveCounts } from './social-value.rules.ts';
 
 /**
@@ -38,8 +39,7 @@ export async function countLiveQuantities(
          where h.organisation_id = ${organisationId} and h.site_id = any(${siteIds}) and h.status = 'approved'
            and m.role in ('new_volunteer', 'intern_volunteer')
            and h.worked_on between ${from}::date and ${to}::date) as "volunteerHours"`);
-  const rows = (result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
-  const row = rows[0] as {
+  const row = rowsOf(result)[0] as {
     engagedCases: number;
     goalsMet: number;
     referred: number;

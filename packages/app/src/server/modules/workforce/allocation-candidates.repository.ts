@@ -8,10 +8,9 @@ import type {
   WorkforceStatus,
 } from '../../../contract/workforce-codes.ts';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { EligibilityChecks, EligibilityMember, EligibilityRules } from './allocation-eligibility.ts';
 import { workforceSettingsOf } from './people/settings.repository.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 /** Everything matching needs about one person who could be given a case. */
 export type AllocationCandidate = {

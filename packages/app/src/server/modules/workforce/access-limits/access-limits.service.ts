@@ -1,13 +1,12 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ukDateOf } from '../../../clock.ts';
 import { newId } from '../../../db/ids.ts';
+import { rowsOf } from '../../../db/rows.ts';
 import { conflict, notFound, validationFailed } from '../../../http/app-error.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { findCaseInScope } from '../../cases/cases.repository.ts';
 import type { WorkforceContext } from '../people/people.service.ts';
 import { accessLimits } from './access-limits.table.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 type LimitRow = {
   id: string;

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/database.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
+import { rowsOf } from '../../../db/rows.ts';
 
 /** Which of these users an active access limit bars from this case. */
 export async function barredUserIds(

@@ -2,13 +2,12 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../access/actor.ts';
 import { inActorScope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/database.ts';
+import { rowsOf } from '../../../db/rows.ts';
 import type { DbsCheck } from '../safety/dbs.rules.ts';
 import { dbsChecks } from '../safety/safety.table.ts';
 import { workforceMembers, workforcePauses, workforceRoleHistory } from './people.table.ts';
 
 export type MemberRow = typeof workforceMembers.$inferSelect;
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 export const memberInScope = (actor: Actor) =>
   inActorScope(actor, { organisationId: workforceMembers.organisationId, siteId: workforceMembers.siteId });

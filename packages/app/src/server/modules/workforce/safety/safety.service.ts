@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { DbsLevel } from '../../../../contract/workforce-codes.ts';
 import { ukDateOf } from '../../../clock.ts';
 import { newId } from '../../../db/ids.ts';
+import { rowsOf } from '../../../db/rows.ts';
 import { notFound, validationFailed } from '../../../http/app-error.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { findMemberInScope, listMembersInScope, memberFacts } from '../people/people.repository.ts';
@@ -10,8 +11,6 @@ import { workforceMembers } from '../people/people.table.ts';
 import { workforceSettingsOf } from '../people/settings.repository.ts';
 import { dbsState } from './dbs.rules.ts';
 import { dbsChecks } from './safety.table.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 export async function recordDbsCheck(
   { db, actor, clock, requestId }: WorkforceContext,

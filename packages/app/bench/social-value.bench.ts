@@ -65,9 +65,10 @@ const summary = (times: number[]) => {
 
 /** The map as the editor sends it back, with one live outcome's change per person nudged. */
 function edited(map: ImpactMap, run: number): UpdateImpactMapBody {
-  const { id: _id, siteId: _siteId, siteName: _siteName, updatedAt: _updatedAt, ...body } = map;
+  const { id: _id, siteId: _siteId, siteName: _siteName, sites, updatedAt: _updatedAt, ...body } = map;
   return {
     ...body,
+    otherSiteIds: sites.slice(1).map((s) => s.id),
     outcomes: body.outcomes.map((o, i) => (i === 0 ? { ...o, quantityFactor: 0.1 + (run % 5) / 100 } : o)),
   };
 }

@@ -139,15 +139,16 @@ function percentile(sorted: Float64Array, p: number): number {
 function histogramOf(sorted: Float64Array, binCount: number): HistogramBin[] {
   const min = sorted[0] as number;
   const max = sorted[sorted.length - 1] as number;
-  if (!(max > min)) return [{ from: min, to: max, count: sorted.length }];
   const width = (max - min) / binCount;
+  // A range too narrow (or too wide) for equal bins in floating point is one bin of every draw.
+  if (!(width > 0 && Number.isFinite(width))) return [{ from: min, to: max, count: sorted.length }];
   const bins: HistogramBin[] = Array.from({ length: binCount }, (_, b) => ({
     from: min + b * width,
     to: b === binCount - 1 ? max : min + (b + 1) * width,
     count: 0,
   }));
   for (let k = 0; k < sorted.length; k++) {
-    const b = Math.min(binCount - 1, Math.floor(((sorted[k] as number) - min) / width));
+    const b = Math.min(binCount - 1, Math.floor(((sorted[k] as number) - min) / width) || 0);
     (bins[b] as HistogramBin).count++;
   }
   return bins;

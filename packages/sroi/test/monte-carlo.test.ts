@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { calculate, type Outcome, Random, type SimulationOptions, simulate } from '../src/index.ts';
+import {
+  calculate,
+  type ImpactModel,
+  type Outcome,
+  Random,
+  type SimulationOptions,
+  simulate,
+} from '../src/index.ts';
 import { buildModel } from './load-fixture.ts';
 
 describe('Monte Carlo simulation', () => {
@@ -92,6 +99,40 @@ describe('Monte Carlo simulation', () => {
     for (let b = 1; b < bins.length; b++) expect(bins[b]?.from).toBeCloseTo(bins[b - 1]?.to ?? Number.NaN, 9);
     // A uniform proxy gives a flat ratio: each of 12 bins holds about 250 draws.
     for (const bin of bins) expect(bin.count).toBeGreaterThan(150);
+  });
+
+  it('gives one bin, still counting every draw, when the draws spread over a range too narrow to divide', () => {
+    // Found by the seed property test: a proxy of 4.4e-323 makes the whole range subnormal.
+    const model: ImpactModel = {
+      settings: { discountRate: 3.087350403855592e-167, firstYearDiscounted: false },
+      stakeholders: [{ id: 'people', name: 'People' }],
+      outcomes: [
+        {
+          id: 'o0',
+          stakeholder: 'people',
+          name: 'Tiny',
+          quantity: 0.16666666666666669,
+          proxy: { value: 4.4e-323, source: 'test' },
+          deadweight: 0,
+          displacement: 0,
+          attribution: 0,
+          dropOff: 0,
+          duration: 1,
+          start: 1,
+        },
+      ],
+      inputs: [{ id: 'grant', name: 'Grant', amount: 69.16837427747377 }],
+    };
+    const result = simulate(model, {
+      iterations: 200,
+      seed: 0,
+      uncertainty: {
+        'outcomes.o0.deadweight': { type: 'uniform', min: 0, max: 0.5 },
+        'outcomes.o0.dropOff': { type: 'pert', min: 0, mode: 0.2, max: 0.9 },
+      },
+    });
+    for (const summary of [result.presentValue, result.ratio])
+      expect(summary.histogram.reduce((sum, b) => sum + b.count, 0)).toBe(200);
   });
 
   it('puts every draw in one bin when nothing varies', () => {

@@ -9,19 +9,14 @@ import {
   updateCaseloadSettingsBody,
 } from '../../../contract/caseload.ts';
 import { idParams } from '../../../contract/common.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { caseErrors } from '../cases/cases.routes.ts';
 import { reassignCaseload, updateCaseloadSettings, viewCaseloadBoard } from './caseload.service.ts';
 
 export function registerCaseloadRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['caseloads'];
 
   app.get(

@@ -11,7 +11,7 @@ import {
 } from '../../../contract/cases.ts';
 import { idParams } from '../../../contract/common.ts';
 import { errorResponse } from '../../../contract/errors.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import {
   allocateCase,
@@ -33,12 +33,7 @@ export const caseParams = idParams('caseId');
 
 export function registerCasesRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['cases'];
 
   app.get(

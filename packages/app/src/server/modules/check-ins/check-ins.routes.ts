@@ -12,7 +12,7 @@ import {
   updateCheckInSettingsBody,
 } from '../../../contract/check-ins.ts';
 import { idParams } from '../../../contract/common.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { caseErrors, caseParams } from '../cases/cases.routes.ts';
 import {
@@ -38,10 +38,7 @@ export function registerCheckInsRoutes(
 ): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
+    ...requestContext({ db, clock }, request),
     ...(options.gatewayFactory ? { gatewayFactory: options.gatewayFactory } : {}),
   });
   const tags = ['check-ins'];

@@ -1,19 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contact, contactsResponse, createContactBody } from '../../../contract/cases.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { caseErrors, caseParams } from '../cases/cases.routes.ts';
 import { listContacts, logContact } from './contacts.service.ts';
 
 export function registerContactsRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['contacts'];
 
   app.get(

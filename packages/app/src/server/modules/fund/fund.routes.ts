@@ -11,6 +11,7 @@ import {
 } from '../../../contract/cases.ts';
 import { idParams } from '../../../contract/common.ts';
 import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { caseErrors, caseParams } from '../cases/cases.routes.ts';
 import {
@@ -23,12 +24,7 @@ import {
 
 export function registerFundRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['personalisation fund'];
   const applicationParams = idParams('applicationId');
 

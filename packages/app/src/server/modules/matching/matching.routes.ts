@@ -12,7 +12,7 @@ import {
   matchDecisionBody,
   matchWeights,
 } from '../../../contract/matching.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import {
   approveBatch,
@@ -37,12 +37,7 @@ const siteParams = idParams('siteId');
 /** Matching a case to peers (issue 6 §8): the shortlist, the decision, and batch proposals. */
 export function registerMatchingRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['matching'];
 
   app.get(

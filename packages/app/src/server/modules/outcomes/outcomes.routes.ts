@@ -21,7 +21,7 @@ import {
   templatesResponse,
   updateDraftBody,
 } from '../../../contract/outcomes.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { AppError, tooManyRequests } from '../../http/app-error.ts';
 import { indicatorOptions, outcomesAnalysis } from './analysis.service.ts';
@@ -61,12 +61,7 @@ const noSuchLink = () =>
 
 export function registerOutcomesRoutes(fastify: FastifyInstance, { db, clock, throttles }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['outcomes'];
 
   // Instruments (aggregate configuration, no personal data).

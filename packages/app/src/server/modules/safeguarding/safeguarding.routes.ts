@@ -14,7 +14,7 @@ import {
   safeguardingReportQuery,
   safeguardingReport as safeguardingReportSchema,
 } from '../../../contract/safeguarding.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import {
   addConcernNote,
@@ -39,12 +39,7 @@ const concernParams = idParams('concernId');
 
 export function registerSafeguardingRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['safeguarding'];
 
   app.get(

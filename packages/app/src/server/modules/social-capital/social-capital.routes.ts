@@ -18,7 +18,7 @@ import {
   partnersResponse,
   updateHolderBody,
 } from '../../../contract/social-capital.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import {
   addHolder,
@@ -42,12 +42,7 @@ const errors = {
 /** The social capital register (issue 6 §9). */
 export function registerSocialCapitalRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['social capital'];
 
   app.get(

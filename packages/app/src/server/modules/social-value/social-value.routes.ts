@@ -15,7 +15,7 @@ import {
   socialValueReport,
   updateImpactMapBody,
 } from '../../../contract/social-value.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { ExportFile } from './report-exports.ts';
 import { createPdfRenderer } from './report-pdf.ts';
@@ -59,12 +59,7 @@ export function registerSocialValueRoutes(fastify: FastifyInstance, { db, clock 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const pdf = createPdfRenderer();
   fastify.addHook('onClose', async () => pdf.close());
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['social value'];
 
   app.get(

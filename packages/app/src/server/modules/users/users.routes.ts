@@ -11,6 +11,7 @@ import {
   usersResponse,
 } from '../../../contract/users.ts';
 import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { listUsersInScope, type UserRow } from './users.repository.ts';
@@ -36,12 +37,7 @@ export function registerUserRoutes(fastify: FastifyInstance, { db, clock }: AppD
     404: errorResponse,
     409: errorResponse,
   };
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const userParams = idParams('userId');
 
   app.get(

@@ -11,7 +11,7 @@ import {
   voiceReport as voiceReportSchema,
   voiceStatusBody,
 } from '../../../contract/voice.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { decideVoice, listVoice, submitVoice, voiceReport } from './voice.service.ts';
 
@@ -26,12 +26,7 @@ const errors = {
 /** Peer and service-user voice (issue 6 §10). */
 export function registerVoiceRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db,
-    clock,
-    actor: actorOf(request),
-    requestId: request.id,
-  });
+  const context = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['voice'];
 
   app.get(

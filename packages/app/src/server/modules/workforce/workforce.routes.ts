@@ -42,7 +42,7 @@ import {
   wellbeingPlan,
   wellbeingPlanBody,
 } from '../../../contract/workforce-activity.ts';
-import { actorOf } from '../../access/authenticate.ts';
+import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import {
   createAccessLimit,
@@ -96,7 +96,7 @@ const created = z.object({ id: uuid });
 
 export function registerWorkforceRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: FastifyRequest) => ({ db, clock, actor: actorOf(request), requestId: request.id });
+  const ctx = (request: FastifyRequest) => requestContext({ db, clock }, request);
   const tags = ['workforce'];
   const id = (request: FastifyRequest, name: string) =>
     (request.params as Record<string, string>)[name] as string;

@@ -38,9 +38,17 @@ export const logHoursBody = z.strictObject({
 });
 export type LogHoursBody = z.infer<typeof logHoursBody>;
 
+const returnReasonRequired =
+  'Enter the reason for returning these hours, so the volunteer knows what to change.';
+/** Shown to the volunteer beside the returned hours. */
+const returnReason = z
+  .string({ error: returnReasonRequired })
+  .trim()
+  .min(1, returnReasonRequired)
+  .max(500, 'Keep the reason for returning hours to 500 characters or fewer.');
 export const hoursDecisionBody = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve') }),
-  z.strictObject({ decision: z.literal('return'), reason: text(500, 'Say what needs changing.') }),
+  z.strictObject({ decision: z.literal('return'), reason: returnReason }),
 ]);
 
 // Training

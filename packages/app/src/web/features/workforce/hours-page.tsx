@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, NativeSelect, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,6 +11,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
 import { useCan } from '../auth/me-query.ts';
 import { formatIsoDate, todayIsoDate } from '../cases/case-format.ts';
+import { HoursDecision } from './return-hours-form.tsx';
 import { hoursActivityLabels } from './workforce-format.ts';
 
 const statusText = { pending: 'Waiting for approval', approved: 'Approved', returned: 'Returned' } as const;
@@ -159,21 +150,9 @@ export function ApproveHoursPage() {
 }
 
 function ApproveHours() {
-  const queryClient = useQueryClient();
   const pending = useQuery({
     queryKey: ['hours', 'pending'],
     queryFn: () => api.get<{ items: HoursEntry[] }>('/api/hours', { status: 'pending' }),
-  });
-  const decide = useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'return' }) =>
-      api.post(
-        `/api/hours/${id}/decision`,
-        decision === 'approve' ? { decision } : { decision, reason: 'Please check the day and the hours.' },
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['hours'] });
-    },
-    onError: (error) => notifications.show({ color: 'red', message: problemText(error) ?? 'Not saved.' }),
   });
   return (
     <>
@@ -181,23 +160,7 @@ function ApproveHours() {
       {pending.isPending && <PageLoader label="Loading hours" />}
       {pending.isError && <QueryError error={pending.error} onRetry={() => void pending.refetch()} />}
       {pending.isSuccess && (
-        <HoursList
-          items={pending.data.items}
-          actions={(h) => (
-            <Group mt="xs">
-              <Button size="xs" onClick={() => decide.mutate({ id: h.id, decision: 'approve' })}>
-                Approve
-              </Button>
-              <Button
-                size="xs"
-                variant="outline"
-                onClick={() => decide.mutate({ id: h.id, decision: 'return' })}
-              >
-                Return
-              </Button>
-            </Group>
-          )}
-        />
+        <HoursList items={pending.data.items} actions={(h) => <HoursDecision entry={h} />} />
       )}
     </>
   );

@@ -34,6 +34,17 @@ describe('login throttle', () => {
     expect(throttle.retryAfterSeconds('b@x')).toBe(0);
   });
 
+  it('holds no one within the free failures, and no one longer than their delay, when the clock steps back', () => {
+    let now = 10_000_000;
+    const throttle = new LoginThrottle({ now: () => new Date(now) }, accountPolicy);
+    for (let i = 0; i < accountPolicy.freeFailures - 1; i++) throttle.recordFailure('a@x');
+    now -= 3_600_000;
+    expect(throttle.retryAfterSeconds('a@x')).toBe(0);
+    throttle.recordFailure('a@x');
+    now -= 3_600_000;
+    expect(throttle.retryAfterSeconds('a@x')).toBe(delayAfter(accountPolicy.freeFailures, accountPolicy));
+  });
+
   test.prop([fc.integer({ min: 0, max: 1000 })])(
     'never makes anyone wait longer than the cap',
     (failures) => {

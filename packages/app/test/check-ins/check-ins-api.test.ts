@@ -289,6 +289,33 @@ describe('daily check-ins through the API', () => {
       expect(reuse.json().error.message).toBe(guess.json().error.message);
     });
 
+    it('slows guesses from one network address: after 20 wrong links it answers 429 before reading a token, and changes no row', async () => {
+      const { phone } = await enrolledCase();
+      await tick(friday('09:00'));
+      const token = await latestToken(phone);
+      const from = (remoteAddress: string, url: string, payload: object) =>
+        t.app.inject({ method: 'POST', url, headers: { origin: testOrigin }, payload, remoteAddress });
+      for (let i = 0; i < 20; i++) {
+        const guess = await from('192.0.2.44', '/api/check-ins/link', { token: `${'B'.repeat(40)}${i}` });
+        expect(guess.statusCode).toBe(404);
+      }
+      const before = await databaseDigest(t.database);
+      for (const [url, payload] of [
+        ['/api/check-ins/link', { token }],
+        ['/api/check-ins/link/reply', { token, answer: 'red' }],
+        ['/api/check-ins/link/stop', { token }],
+      ] as const) {
+        const blocked = await from('192.0.2.44', url, payload);
+        expect(blocked.statusCode, url).toBe(429);
+        expect(blocked.json().error.code).toBe('too_many_requests');
+        expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      expect(await databaseDigest(t.database)).toEqual(before);
+      // Another address is not held back by the first one's guesses.
+      const reply = await from('192.0.2.45', '/api/check-ins/link/reply', { token, answer: 'green' });
+      expect(reply.statusCode).toBe(200);
+    });
+
     it('stores one answer and raises one alert when the same link is answered twice at the same moment', async () => {
       const { caseId, phone } = await enrolledCase();
       await tick(friday('10:00'));

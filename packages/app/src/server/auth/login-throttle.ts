@@ -47,8 +47,12 @@ export class LoginThrottle {
   retryAfterSeconds(key: string): number {
     const entry = this.current(key);
     if (!entry) return 0;
-    const waitUntil = entry.lastFailureAt + delayAfter(entry.failures, this.policy) * 1000;
-    return Math.max(0, Math.ceil((waitUntil - this.clock.now().getTime()) / 1000));
+    const delaySeconds = delayAfter(entry.failures, this.policy);
+    // Bounded by the delay itself, so a clock that steps back (NTP, a test's clock) never holds
+    // anyone still within the free failures, nor anyone longer than their delay.
+    if (delaySeconds === 0) return 0;
+    const waitUntil = entry.lastFailureAt + delaySeconds * 1000;
+    return Math.min(delaySeconds, Math.max(0, Math.ceil((waitUntil - this.clock.now().getTime()) / 1000)));
   }
 
   recordFailure(key: string): void {

@@ -13,7 +13,7 @@ import { errorResponse } from '../../../contract/errors.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { AppError, notFound, tooManyRequests } from '../../http/app-error.ts';
 import { crisisText, monitoredHoursText, optedOutText, parseSmsReply, phoneKey } from './check-in.rules.ts';
 import { optOut, recordAnswer } from './check-in-replies.ts';
 import { hashLinkToken } from './check-in-tokens.ts';
@@ -26,6 +26,7 @@ import {
 import { defaultGatewayFactory, type GatewayFactory } from './sms-gateway.ts';
 
 const errors = { 400: errorResponse, 401: errorResponse, 404: errorResponse };
+const linkErrors = { ...errors, 429: errorResponse };
 
 /**
  * Every failure of a link (never issued, already answered, expired, opted out) answers the same
@@ -49,60 +50,81 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 /** The person's side: the link page's three routes, and the SMS gateway's webhook for replies. */
 export function registerCheckInLinkRoutes(
   fastify: FastifyInstance,
-  { db, clock }: AppDeps,
+  { db, clock, throttles }: AppDeps,
   options: { smsInboundSecret?: string | undefined; gatewayFactory?: GatewayFactory | undefined } = {},
 ): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const gatewayFactory = options.gatewayFactory ?? defaultGatewayFactory;
   const tags = ['check-ins (public)'];
 
+  /**
+   * Guessed tokens are slowed per network address, as survey links are (`outcomes.routes.ts`): each
+   * 404 counts as a failure, and once past the free failures a caller waits before anything is read.
+   */
+  const guarded = async <T>(ip: string, run: () => Promise<T>): Promise<T> => {
+    const key = `check-in:${ip}`;
+    const wait = throttles.network.retryAfterSeconds(key);
+    if (wait > 0) throw tooManyRequests(wait);
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof AppError && error.statusCode === 404) throttles.network.recordFailure(key);
+      throw error;
+    }
+  };
+
   // The token travels in the body of a POST, never in a URL, so it stays out of logs.
   app.post(
     '/api/check-ins/link',
     {
       config: { isPublic: true },
-      schema: { tags, body: linkTokenBody, response: { 200: linkView, ...errors } },
+      schema: { tags, body: linkTokenBody, response: { 200: linkView, ...linkErrors } },
     },
-    async (request) => {
-      const { checkIn } = await openLink(db, clock, request.body.token);
-      const settings = await siteSettingsOf(db, checkIn.siteId);
-      return { monitoredHoursText: monitoredHoursText(settings), crisisText };
-    },
+    async (request) =>
+      guarded(request.ip, async () => {
+        const { checkIn } = await openLink(db, clock, request.body.token);
+        const settings = await siteSettingsOf(db, checkIn.siteId);
+        return { monitoredHoursText: monitoredHoursText(settings), crisisText };
+      }),
   );
 
   app.post(
     '/api/check-ins/link/reply',
     {
       config: { isPublic: true },
-      schema: { tags, body: linkReplyBody, response: { 200: linkReplyResponse, ...errors } },
+      schema: { tags, body: linkReplyBody, response: { 200: linkReplyResponse, ...linkErrors } },
     },
     async (request) =>
-      db.transaction(async (tx) => {
-        const { checkIn } = await openLink(tx, clock, request.body.token);
-        const result = await recordAnswer(
-          tx,
-          { clock, gateway: gatewayFactory(tx, clock) },
-          checkIn,
-          request.body.answer,
-          'link',
-        );
-        if (!result) throw linkNotFound();
-        return { message: result.message };
-      }),
+      guarded(request.ip, () =>
+        db.transaction(async (tx) => {
+          const { checkIn } = await openLink(tx, clock, request.body.token);
+          const result = await recordAnswer(
+            tx,
+            { clock, gateway: gatewayFactory(tx, clock) },
+            checkIn,
+            request.body.answer,
+            'link',
+          );
+          if (!result) throw linkNotFound();
+          return { message: result.message };
+        }),
+      ),
   );
 
   app.post(
     '/api/check-ins/link/stop',
     {
       config: { isPublic: true },
-      schema: { tags, body: linkTokenBody, response: { 200: linkReplyResponse, ...errors } },
+      schema: { tags, body: linkTokenBody, response: { 200: linkReplyResponse, ...linkErrors } },
     },
     async (request) =>
-      db.transaction(async (tx) => {
-        const { enrolment } = await openLink(tx, clock, request.body.token, { mayBeAnswered: true });
-        await optOut(tx, { clock, gateway: gatewayFactory(tx, clock) }, enrolment, 'link');
-        return { message: optedOutText };
-      }),
+      guarded(request.ip, () =>
+        db.transaction(async (tx) => {
+          const { enrolment } = await openLink(tx, clock, request.body.token, { mayBeAnswered: true });
+          await optOut(tx, { clock, gateway: gatewayFactory(tx, clock) }, enrolment, 'link');
+          return { message: optedOutText };
+        }),
+      ),
   );
 
   /**

@@ -59,7 +59,7 @@ export const batchPlacement = z.object({
 });
 export const batchProposal = z.object({
   placements: z.array(batchPlacement),
-  unplaced: z.array(z.object({ caseId: uuid, localCaseId: z.string() })),
+  unplaced: z.array(z.object({ caseId: uuid, localCaseId: z.string(), reason: z.string() })),
   totalScore: z.number(),
 });
 export type BatchProposal = z.infer<typeof batchProposal>;

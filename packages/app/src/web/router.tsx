@@ -31,6 +31,8 @@ import { SmsOutboxPage } from './features/check-ins/sms-outbox-page.tsx';
 import { ExportsPage } from './features/exports/exports-page.tsx';
 import { HomePage } from './features/home/home-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
+// Batch matching (issue 6: matching helper)
+import { BatchMatchingPage } from './features/matching/batch-matching-page.tsx';
 import { NotificationsPage } from './features/notifications/notifications-page.tsx';
 import { OrganisationPage } from './features/organisation/organisation-page.tsx';
 // Outcomes (issue 5)
@@ -129,6 +131,8 @@ const routeTree = rootRoute.addChildren([
     page('/cases/$caseId/edit', EditCasePage),
     page('/cases/$caseId/contact', ContactPage),
     page('/caseload', CaseloadPage),
+    // Batch matching and the site's matching weights (issue 6: matching helper)
+    page('/matching', BatchMatchingPage),
     page('/reports/caseload', CaseloadReportPage),
     page('/social-value', ImpactMapsPage),
     // Outcomes (issue 5)

@@ -2,7 +2,10 @@ import { fc, test as propertyTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { type Complexity, complexities } from '../../src/contract/case-codes.ts';
 import { minimumCostAssignment } from '../../src/server/modules/matching/assignment.ts';
-import { proposeBatchAssignment } from '../../src/server/modules/matching/batch-assignment.rules.ts';
+import {
+  proposeBatchAssignment,
+  unplacedBecause,
+} from '../../src/server/modules/matching/batch-assignment.rules.ts';
 import {
   defaultMatchWeights,
   type MatchCandidate,
@@ -215,6 +218,14 @@ describe('a batch assignment of many referrals', () => {
     const proposal = proposeBatchAssignment([first, second], [one]);
     expect(proposal.placements.map((p) => p.caseId)).toEqual(['c2']);
     expect(proposal.unplacedCaseIds).toEqual(['c1']);
+    expect(proposal.unplacedReasons.c1).toBe(unplacedBecause.placesTaken);
+  });
+
+  it('says a referral was left because no peer may take it at all', () => {
+    const full = peer({ capacity: 1, openCases: 1 });
+    const proposal = proposeBatchAssignment([aCase({ id: 'c1' })], [full]);
+    expect(proposal.unplacedCaseIds).toEqual(['c1']);
+    expect(proposal.unplacedReasons.c1).toBe(unplacedBecause.noEligiblePeer);
   });
 });
 

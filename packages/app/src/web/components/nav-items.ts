@@ -5,6 +5,7 @@ export type NavItem = {
     | '/'
     | '/cases'
     | '/caseload'
+    | '/matching'
     | '/reports/caseload'
     | '/social-value'
     | '/outcomes'
@@ -36,6 +37,8 @@ export const navItems: NavItem[] = [
   { to: '/', label: 'Home' },
   { to: '/cases', label: 'Cases', permission: 'cases:read' },
   { to: '/caseload', label: 'Caseload board', permission: 'cases:allocate' },
+  // Batch matching (issue 6: matching helper)
+  { to: '/matching', label: 'Matching', permission: 'cases:allocate' },
   { to: '/reports/caseload', label: 'Caseload report', permission: 'reports:read' },
   { to: '/social-value', label: 'Social value', permission: 'social_value:read' },
   // Outcomes (issue 5): instruments for admins and coordinators, analysis for those who read outcomes.

@@ -14,8 +14,17 @@ export type BatchProposal = {
   placements: ProposedPlacement[];
   /** Referrals no eligible peer had room for, left for the coordinator. */
   unplacedCaseIds: string[];
+  /** Why each unplaced referral was left, in plain words for the coordinator. */
+  unplacedReasons: Record<string, string>;
   totalScore: number;
 };
+
+export const unplacedBecause = {
+  noEligiblePeer:
+    'No peer may take this case now: each is ruled out by their checks, caseload, complexity level or the client’s preferences.',
+  placesTaken:
+    'The peers who could take this case have no free places left after the other placements in this proposal.',
+} as const;
 
 /**
  * The best set of placements for many referrals at once (issue 6 §8): the largest total score with no
@@ -30,7 +39,7 @@ export function proposeBatchAssignment(
   weights: MatchWeights = defaultMatchWeights,
 ): BatchProposal {
   const n = referrals.length;
-  if (n === 0) return { placements: [], unplacedCaseIds: [], totalScore: 0 };
+  if (n === 0) return { placements: [], unplacedCaseIds: [], unplacedReasons: {}, totalScore: 0 };
   // Score every feasible pair once; a peer needs no more columns than the referrals they may take.
   const scored = referrals.map(() => new Map<number, { score: number; reasons: string[] }>());
   const takers = new Array<number>(candidates.length).fill(0);
@@ -63,6 +72,7 @@ export function proposeBatchAssignment(
   const columnOfRow = minimumCostAssignment(n, columns, cost);
   const placements: ProposedPlacement[] = [];
   const unplacedCaseIds: string[] = [];
+  const unplacedReasons: Record<string, string> = {};
   let totalScore = 0;
   referrals.forEach((r, i) => {
     const column = columnOfRow[i] as number;
@@ -71,10 +81,12 @@ export function proposeBatchAssignment(
     const candidate = peer >= 0 ? candidates[peer] : undefined;
     if (!pair || !candidate) {
       unplacedCaseIds.push(r.id);
+      unplacedReasons[r.id] =
+        scored[i]?.size === 0 ? unplacedBecause.noEligiblePeer : unplacedBecause.placesTaken;
       return;
     }
     placements.push({ caseId: r.id, peerId: candidate.peerId, ...pair });
     totalScore += pair.score;
   });
-  return { placements, unplacedCaseIds, totalScore: Math.round(totalScore * 100) / 100 };
+  return { placements, unplacedCaseIds, unplacedReasons, totalScore: Math.round(totalScore * 100) / 100 };
 }

@@ -354,6 +354,7 @@ export async function proposeBatch(context: MatchingContext, siteId: string): Pr
       unplaced: proposal.unplacedCaseIds.map((caseId) => ({
         caseId,
         localCaseId: localIds.get(caseId) ?? '',
+        reason: proposal.unplacedReasons[caseId] ?? '',
       })),
       totalScore: proposal.totalScore,
     };

@@ -79,6 +79,13 @@ function Board({ board }: { board: CaseloadBoard }) {
       </Section>
 
       <Section id="caseload-waiting" title="Waiting for allocation">
+        {board.waitingList.length > 1 && (
+          <Text mb="sm">
+            <RouterAnchor to="/matching" fw={600}>
+              Match all {board.waitingList.length.toLocaleString('en-GB')} waiting cases at once
+            </RouterAnchor>
+          </Text>
+        )}
         {board.waitingList.length === 0 ? (
           <Text>Every open case has a lead worker.</Text>
         ) : (

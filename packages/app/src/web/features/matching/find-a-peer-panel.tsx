@@ -8,6 +8,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
 import { caseChanged } from '../cases/cases-query.ts';
+import { MatchingProfileForm } from './matching-profile-form.tsx';
 
 export const caseMatchesQueryOptions = (caseId: string) =>
   queryOptions({
@@ -23,12 +24,17 @@ export function FindAPeerPanel({ item }: { item: CaseDetail }) {
   const matches = useQuery(caseMatchesQueryOptions(item.id));
   if (matches.isPending) return <PageLoader label="Finding peers who could take this case" />;
   if (matches.isError) return <QueryError error={matches.error} onRetry={() => void matches.refetch()} />;
-  const { eligible, ineligible } = matches.data;
+  const { eligible, ineligible, profile } = matches.data;
   return (
     <Stack gap="md" aria-labelledby="find-a-peer-heading">
       <Title order={3} id="find-a-peer-heading" size="h4">
         Find a peer
       </Title>
+      <MatchingProfileForm
+        item={item}
+        profile={profile}
+        queryKey={caseMatchesQueryOptions(item.id).queryKey}
+      />
       {eligible.length === 0 ? (
         <Text>No peer can take this case now. The list below says why for each person.</Text>
       ) : (

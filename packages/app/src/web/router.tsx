@@ -39,6 +39,7 @@ import { OrganisationPage } from './features/organisation/organisation-page.tsx'
 import { OutcomesPage } from './features/outcomes/outcomes-page.tsx';
 import { RespondPage } from './features/outcomes/respond-page.tsx';
 import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
+import { ChainPage } from './features/safeguarding/chain-page.tsx';
 import { SafeguardingPage } from './features/safeguarding/safeguarding-page.tsx';
 import { SitesPage } from './features/sites/sites-page.tsx';
 import { RegisterPage } from './features/social-capital/register-page.tsx';
@@ -46,6 +47,11 @@ import { ImpactMapEditPage } from './features/social-value/impact-map-edit-page.
 import { ImpactMapsPage } from './features/social-value/impact-maps-page.tsx';
 import { ProxyLibraryPage } from './features/social-value/proxy-library-page.tsx';
 import { SocialValueReportPage } from './features/social-value/social-value-report-page.tsx';
+// Training, safeguarding chain, partner relationship management (issue 6: web helper)
+import { CohortPage } from './features/training/cohort-page.tsx';
+import { CoursePage } from './features/training/course-page.tsx';
+import { CoursesPage } from './features/training/courses-page.tsx';
+import { FunnelPage } from './features/training/funnel-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
 import { VoicePage } from './features/voice/voice-page.tsx';
 // Peer workforce (issue 6: workforce helper)
@@ -160,6 +166,12 @@ const routeTree = rootRoute.addChildren([
     page('/safeguarding', SafeguardingPage),
     page('/partners', RegisterPage),
     page('/voice', VoicePage),
+    // Training, safeguarding chain, partner relationship management (issue 6: web helper)
+    page('/safeguarding/chain', ChainPage),
+    page('/training', CoursesPage),
+    page('/training/funnel', FunnelPage),
+    page('/training/courses/$courseId', CoursePage),
+    page('/training/cohorts/$cohortId', CohortPage),
     page('/notifications', NotificationsPage),
     page(twoFactorEnrolmentPath, TwoFactorEnrolmentPage),
   ]),

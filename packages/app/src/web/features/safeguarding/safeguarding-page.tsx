@@ -37,6 +37,11 @@ export function SafeguardingPage() {
         Concerns you raised, and concerns whose escalation chain has reached you. Raise a new concern from the
         case.
       </Text>
+      {can('safeguarding:configure') && (
+        <Text>
+          <RouterAnchor to="/safeguarding/chain">Set who concerns go to, and their deadlines</RouterAnchor>
+        </Text>
+      )}
       {concerns.isPending ? (
         <PageLoader label="Loading concerns" />
       ) : concerns.isError ? (

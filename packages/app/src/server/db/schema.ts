@@ -52,6 +52,7 @@ export {
   workforceRoleHistory,
   workforceSettings,
 } from '../modules/workforce/people/people.table.ts';
+export { renewalRemindersSent } from '../modules/workforce/safety/renewal-reminders.table.ts';
 export { dbsChecks } from '../modules/workforce/safety/safety.table.ts';
 export { supervisionSessions, wellbeingPlans } from '../modules/workforce/supervision/supervision.table.ts';
 export {

@@ -36,6 +36,7 @@ import { BatchMatchingPage } from './features/matching/batch-matching-page.tsx';
 import { NotificationsPage } from './features/notifications/notifications-page.tsx';
 import { OrganisationPage } from './features/organisation/organisation-page.tsx';
 // Outcomes (issue 5)
+import { InstrumentEditPage } from './features/outcomes/instrument-edit-page.tsx';
 import { OutcomesPage } from './features/outcomes/outcomes-page.tsx';
 import { RespondPage } from './features/outcomes/respond-page.tsx';
 import { CaseloadReportPage } from './features/reports/caseload-report-page.tsx';
@@ -56,9 +57,12 @@ import { UsersPage } from './features/users/users-page.tsx';
 import { VoicePage } from './features/voice/voice-page.tsx';
 // Peer workforce (issue 6: workforce helper)
 import { AccessLimitsPage } from './features/workforce/access-limits-page.tsx';
+import { AddPersonPage } from './features/workforce/add-person-page.tsx';
+import { EditPersonPage } from './features/workforce/edit-person-page.tsx';
 import { ApproveHoursPage, MyHoursPage } from './features/workforce/hours-page.tsx';
 import { PersonPage } from './features/workforce/person-page.tsx';
 import { WorkforcePage } from './features/workforce/workforce-page.tsx';
+import { WorkforceSettingsPage } from './features/workforce/workforce-settings-page.tsx';
 import { isApiError } from './lib/api-client.ts';
 
 export const twoFactorEnrolmentPath = '/account/two-factor' as const;
@@ -143,6 +147,7 @@ const routeTree = rootRoute.addChildren([
     page('/social-value', ImpactMapsPage),
     // Outcomes (issue 5)
     page('/outcomes', OutcomesPage),
+    page('/outcomes/instruments/$instrumentId/edit', InstrumentEditPage),
     page('/social-value/proxies', ProxyLibraryPage),
     page('/social-value/$mapId', SocialValueReportPage),
     page('/social-value/$mapId/edit', ImpactMapEditPage),
@@ -158,7 +163,10 @@ const routeTree = rootRoute.addChildren([
     page('/account', AccountPage),
     // Peer workforce (issue 6: workforce helper)
     page('/workforce', WorkforcePage),
+    page('/workforce/new', AddPersonPage),
+    page('/workforce/settings', WorkforceSettingsPage),
     page('/workforce/$memberId', PersonPage),
+    page('/workforce/$memberId/edit', EditPersonPage),
     page('/hours', MyHoursPage),
     page('/hours/approve', ApproveHoursPage),
     page('/access-limits', AccessLimitsPage),

@@ -11,6 +11,7 @@ import {
   Tabs,
   Text,
   TextInput,
+  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,8 +28,14 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
-import { useCan } from '../auth/me-query.ts';
+import { useCan, useMe } from '../auth/me-query.ts';
 import { formatIsoDate, todayIsoDate } from '../cases/case-format.ts';
+import { RouterButton } from '../cases/case-link.tsx';
+import { LoneWorkingForm } from './lone-working-form.tsx';
+import { RoleChangeForm } from './role-change-form.tsx';
+import { StatusChangeForm } from './status-change-form.tsx';
+import { SupervisionForm } from './supervision-form.tsx';
+import { WellbeingPlanForm } from './wellbeing-plan-form.tsx';
 import { dbsStateLabels, hoursText, supervisionText, timeLimitText } from './workforce-format.ts';
 
 export function PersonPage() {
@@ -37,6 +44,7 @@ export function PersonPage() {
     queryKey: ['workforce', 'person', memberId],
     queryFn: () => api.get<WorkforceDetail>(`/api/workforce/${memberId}`),
   });
+  const can = useCan();
   if (person.isPending) return <PageLoader label="Loading the person" />;
   if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
   const p = person.data;
@@ -46,6 +54,11 @@ export function PersonPage() {
       <Text mb="md">
         {workforceRoleLabels[p.role]} · {workforceStatusLabels[p.status]} · {timeLimitText(p.timeLimit)}
       </Text>
+      {can('workforce:manage') && (
+        <RouterButton to="/workforce/$memberId/edit" params={{ memberId: p.id }} variant="outline" mb="md">
+          Edit profile
+        </RouterButton>
+      )}
       <Tabs defaultValue="progression">
         <Tabs.List>
           <Tabs.Tab value="progression">Progression</Tabs.Tab>
@@ -55,15 +68,22 @@ export function PersonPage() {
         </Tabs.List>
         <Tabs.Panel value="progression" pt="md">
           <Progression person={p} />
+          {can('workforce:manage') && <ProgressionChanges person={p} />}
         </Tabs.Panel>
         <Tabs.Panel value="profile" pt="md">
           <Profile person={p} />
         </Tabs.Panel>
         <Tabs.Panel value="safety" pt="md">
           <Safety person={p} />
+          {can('safety_checks:manage') && (
+            <Section title="Lone working">
+              <LoneWorkingForm person={p} />
+            </Section>
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="supervision" pt="md">
           <Supervision person={p} />
+          <PrivateRecords person={p} />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -288,5 +308,47 @@ function Supervision({ person: p }: { person: WorkforceDetail }) {
           </List>
         ))}
     </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack component="section" gap="sm" mt="xl">
+      <Title order={2} size="h3">
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+function ProgressionChanges({ person: p }: { person: WorkforceDetail }) {
+  return (
+    <>
+      <Section title="Change status">
+        <StatusChangeForm key={p.status} person={p} />
+      </Section>
+      {p.status !== 'left' && (
+        <Section title="Change role">
+          <RoleChangeForm key={p.role} person={p} />
+        </Section>
+      )}
+    </>
+  );
+}
+
+/** Shown only to the person's supervisor: the API keeps these records from everyone else. */
+function PrivateRecords({ person: p }: { person: WorkforceDetail }) {
+  const me = useMe();
+  if (!p.supervisor || p.supervisor.userId !== me.user.id) return null;
+  return (
+    <>
+      <Section title="Record a supervision session">
+        <SupervisionForm person={p} />
+      </Section>
+      <Section title="Wellbeing and relapse-prevention plan">
+        <WellbeingPlanForm person={p} />
+      </Section>
+    </>
   );
 }

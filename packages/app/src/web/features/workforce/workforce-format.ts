@@ -1,4 +1,5 @@
 import type { WorkforceSummary } from '../../../contract/workforce.ts';
+import type { LivedExperienceArea } from '../../../contract/workforce-codes.ts';
 import { formatIsoDate } from '../cases/case-format.ts';
 
 export const dbsStateLabels: Record<WorkforceSummary['dbs']['state'], string> = {
@@ -42,3 +43,13 @@ export const hoursActivityLabels = {
   group: 'Group',
   admin: 'Admin',
 } as const;
+
+export const livedExperienceLabels: Record<LivedExperienceArea, string> = {
+  homelessness: 'Homelessness',
+  reoffending: 'Reoffending or prison',
+  substance_use: 'Drug or alcohol use',
+  mental_health: 'Mental health',
+  domestic_abuse: 'Domestic abuse',
+  care_leaver: 'Leaving care',
+  other: 'Other',
+};

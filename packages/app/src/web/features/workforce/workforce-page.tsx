@@ -1,4 +1,4 @@
-import { Badge, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { WorkforceSummary } from '../../../contract/workforce.ts';
@@ -15,7 +15,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useCan } from '../auth/me-query.ts';
 import { formatIsoDate } from '../cases/case-format.ts';
-import { RouterAnchor } from '../cases/case-link.tsx';
+import { RouterAnchor, RouterButton } from '../cases/case-link.tsx';
 import { dbsStateColours, dbsStateLabels, supervisionText, timeLimitText } from './workforce-format.ts';
 
 type Alert = { memberId: string; displayName: string; kind: string; dueOn: string | null; detail: string };
@@ -39,6 +39,7 @@ function Workforce() {
   return (
     <>
       <PageHeading title="Workforce" />
+      <WorkforceActions />
       <Stack gap="xl">
         <section aria-labelledby="workforce-alerts">
           <Title order={2} size="h3" id="workforce-alerts" mb="sm">
@@ -136,5 +137,17 @@ function Workforce() {
         </section>
       </Stack>
     </>
+  );
+}
+
+function WorkforceActions() {
+  const can = useCan();
+  return (
+    <Group mb="lg" gap="sm">
+      {can('workforce:manage') && <RouterButton to="/workforce/new">Add a person</RouterButton>}
+      <RouterButton to="/workforce/settings" variant="outline">
+        Progression settings
+      </RouterButton>
+    </Group>
   );
 }

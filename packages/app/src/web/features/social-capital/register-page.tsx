@@ -2,6 +2,7 @@ import { List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Coverage, type Partner, partnerKindLabels } from '../../../contract/social-capital.ts';
+import { InlineFormToggle } from '../../components/inline-form-toggle.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -9,6 +10,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { api } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
+import { AddContactForm, AddHolderForm, AddPartnerForm, HandoverSection } from './register-forms.tsx';
 
 const strengthLabels = { weak: 'weak', moderate: 'moderate', strong: 'strong' } as const;
 
@@ -39,6 +41,7 @@ export function RegisterPage() {
 }
 
 function SiteRegister({ siteId }: { siteId: string }) {
+  const canManage = useCan()('social_capital:manage');
   const coverage = useQuery({
     queryKey: ['social-capital', 'coverage', siteId],
     queryFn: () => api.get<Coverage>('/api/social-capital/coverage', { siteId }),
@@ -68,6 +71,7 @@ function SiteRegister({ siteId }: { siteId: string }) {
           {c.lost.toLocaleString('en-GB')} with nobody.
         </Text>
       </Paper>
+      {canManage && <AddPartnerForm siteId={siteId} />}
       {register.data.items.length === 0 ? (
         <Text>No partner organisations recorded for this site yet.</Text>
       ) : (
@@ -105,13 +109,26 @@ function SiteRegister({ siteId }: { siteId: string }) {
                         </List.Item>
                       ))}
                     </List>
+                    {canManage && (
+                      <InlineFormToggle label={`Add a holder for ${contact.name}`}>
+                        {(close) => <AddHolderForm contact={contact} siteId={siteId} onDone={close} />}
+                      </InlineFormToggle>
+                    )}
                   </Paper>
                 </li>
               ))}
             </Stack>
+            {canManage && (
+              <Stack mt="xs">
+                <InlineFormToggle label={`Add a contact at ${partner.name}`}>
+                  {(close) => <AddContactForm partner={partner} onDone={close} />}
+                </InlineFormToggle>
+              </Stack>
+            )}
           </section>
         ))
       )}
+      {canManage && <HandoverSection siteId={siteId} />}
     </Stack>
   );
 }

@@ -1,22 +1,11 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { enrolmentStatuses } from '../../../contract/workforce-codes.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InlineFormToggle } from '../../components/inline-form-toggle.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -103,7 +92,6 @@ function EnrolmentItem({
   validMonths: number | null;
   canManage: boolean;
 }) {
-  const [isEditing, setIsEditing] = useState(false);
   const renewal = e.completedOn ? certificateRenewalOn(e.completedOn, validMonths) : null;
   return (
     <Paper component="li" withBorder p="sm">
@@ -126,14 +114,11 @@ function EnrolmentItem({
           </Text>
         </>
       )}
-      {canManage &&
-        (isEditing ? (
-          <EnrolmentForm enrolment={e} cohort={cohort} onDone={() => setIsEditing(false)} />
-        ) : (
-          <Button size="xs" variant="outline" mt="xs" onClick={() => setIsEditing(true)}>
-            Change status<VisuallyHidden> of {e.displayName}</VisuallyHidden>
-          </Button>
-        ))}
+      {canManage && (
+        <InlineFormToggle label={`Change ${e.displayName}’s status`}>
+          {(close) => <EnrolmentForm enrolment={e} cohort={cohort} onDone={close} />}
+        </InlineFormToggle>
+      )}
     </Paper>
   );
 }

@@ -27,7 +27,9 @@ export type NavItem = {
     // Safeguarding, partner relationships, voice (issue 6: session helper)
     | '/safeguarding'
     | '/partners'
-    | '/voice';
+    | '/voice'
+    // Training (issue 6: web helper)
+    | '/training';
   label: string;
   /** Shown only to roles with this permission; everyone sees items without one. */
   permission?: Permission;
@@ -61,6 +63,8 @@ export const navItems: NavItem[] = [
   { to: '/safeguarding', label: 'Safeguarding', permission: 'safeguarding:read' },
   { to: '/partners', label: 'Partner relationships', permission: 'social_capital:read' },
   { to: '/voice', label: 'Your voice', permission: 'voice:submit' },
+  // Training (issue 6: web helper)
+  { to: '/training', label: 'Training', permission: 'workforce:read' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/account', label: 'My account' },
 ];

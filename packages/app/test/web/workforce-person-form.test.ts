@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkforceDetail } from '../../src/contract/workforce.ts';
+import {
+  createPersonBody,
+  newPersonValues,
+  personFormProblems,
+  personValuesOf,
+  splitList,
+  updatePersonBody,
+} from '../../src/web/features/workforce/person-form-values.ts';
+
+const north = '00000000-0000-4000-8000-000000000001';
+const south = '00000000-0000-4000-8000-000000000002';
+const supervisor = '00000000-0000-4000-8000-000000000010';
+
+function person(overrides: Partial<WorkforceDetail> = {}): WorkforceDetail {
+  return {
+    id: '00000000-0000-4000-8000-0000000000aa',
+    siteId: north,
+    siteIds: [north],
+    userId: null,
+    displayName: 'Sam Example',
+    role: 'new_volunteer',
+    status: 'active',
+    roleSince: '2026-01-05',
+    timeLimit: null,
+    nextStep: null,
+    nextStepTargetOn: null,
+    dbs: { state: 'missing', dueOn: null },
+    supervision: { lastHeldOn: null, dueOn: '2026-02-05', isOverdue: false },
+    hours: { expected: null, averageWeekly: 0, state: 'no_expectation' },
+    pendingHours: 0,
+    leftOn: null,
+    leftReason: null,
+    leftDestination: null,
+    gender: null,
+    languages: ['English'],
+    interests: [],
+    areasCovered: [],
+    availability: null,
+    livedExperience: ['homelessness'],
+    maxComplexity: null,
+    caseloadCap: null,
+    avoidCaseKinds: [],
+    knownAssociateCaseIds: [],
+    supervisor: null,
+    loneWorking: { isPermitted: false, reason: null, decidedOn: null },
+    roleHistory: [{ role: 'new_volunteer', startedOn: '2026-01-05', endedOn: null, note: null }],
+    pauses: [],
+    dbsChecks: [],
+    internReadiness: null,
+    certificates: [],
+    ...overrides,
+  };
+}
+
+describe('the add and edit person form', () => {
+  it('reads a typed list as one item per comma or line, trimmed, with repeats kept once', () => {
+    expect(splitList(' English, polish\nEnglish ,, Urdu  speaker ')).toEqual([
+      'English',
+      'polish',
+      'Urdu speaker',
+    ]);
+    expect(splitList('   ')).toEqual([]);
+  });
+
+  it('sends a new person with their home site first among their sites and blanks as null', () => {
+    const values = {
+      ...newPersonValues(north, '2026-03-02'),
+      displayName: '  Sam Example ',
+      siteIds: [south],
+      languages: 'English, Polish',
+      supervisorUserId: supervisor,
+      livedExperience: ['reoffending' as const],
+    };
+    expect(createPersonBody(values, { canRecordLivedExperience: true })).toMatchObject({
+      displayName: 'Sam Example',
+      siteId: north,
+      siteIds: [north, south],
+      role: 'new_volunteer',
+      status: 'applicant',
+      startedOn: '2026-03-02',
+      languages: ['English', 'Polish'],
+      availability: null,
+      gender: null,
+      supervisorUserId: supervisor,
+      livedExperience: ['reoffending'],
+      nextStep: null,
+      nextStepTargetOn: null,
+    });
+  });
+
+  it('never sends lived experience for someone who may not record it', () => {
+    const values = {
+      ...newPersonValues(north, '2026-03-02'),
+      displayName: 'Sam',
+      livedExperience: ['other' as const],
+    };
+    expect(createPersonBody(values, { canRecordLivedExperience: false }).livedExperience).toEqual([]);
+  });
+
+  it('sends only the fields that changed when a profile is edited, and nothing when none did', () => {
+    const before = person();
+    expect(updatePersonBody(personValuesOf(before), before)).toBeNull();
+    const values = {
+      ...personValuesOf(before),
+      interests: 'football',
+      nextStep: 'Start the course',
+      nextStepTargetOn: '2026-06-01',
+    };
+    expect(updatePersonBody(values, before)).toEqual({
+      interests: ['football'],
+      nextStep: 'Start the course',
+      nextStepTargetOn: '2026-06-01',
+    });
+  });
+
+  it('leaves lived experience out of an edit when the API did not show it to the reader', () => {
+    const hidden = person({ livedExperience: null });
+    const values = { ...personValuesOf(hidden), availability: 'Weekday mornings' };
+    expect(updatePersonBody(values, hidden)).toEqual({ availability: 'Weekday mornings' });
+  });
+
+  it('names each missing or wrong field with its fix before anything is sent', () => {
+    const values = {
+      ...newPersonValues('', '2026-03-02'),
+      startedOn: '2026-03-03',
+      languages: Array.from({ length: 21 }, (_, i) => `Language ${i}`).join(','),
+      nextStepTargetOn: '2026-05-01',
+    };
+    expect(personFormProblems(values, { today: '2026-03-02', isNew: true })).toEqual({
+      displayName: 'Enter the name they go by.',
+      siteId: 'Choose their home site.',
+      siteIds: 'Choose at least one site they work at.',
+      startedOn: 'Enter a start date that is not in the future.',
+      languages: 'Enter up to 20, separated by commas.',
+      nextStep: 'Say what the next step is, or clear the target date.',
+    });
+  });
+
+  it('does not ask for a home site or start date when editing', () => {
+    const values = { ...personValuesOf(person()), siteId: '', startedOn: '' };
+    expect(personFormProblems(values, { today: '2026-03-02', isNew: false })).toEqual({});
+  });
+});

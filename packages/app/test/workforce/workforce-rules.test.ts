@@ -238,6 +238,33 @@ describe('who may take a case', () => {
   it('refuses a known associate’s case', () => {
     expect(codes({ ...intern, knownAssociateCaseIds: ['case-1'] })).toEqual(['known_associate']);
   });
+
+  it('allocates nobody whose certificate of a required course has lapsed, and says which and when', () => {
+    const lapsed = { courseTitle: 'Peer mentor course', renewalDueOn: '2026-03-02' };
+    const blockers = allocationBlockers(
+      intern,
+      { ...current, requiredCertificates: [lapsed] },
+      '2026-03-02',
+      defaultEligibilityRules,
+      { as: 'lead', caseId: 'case-1', caseComplexity: 'low' },
+    );
+    expect(blockers).toEqual([
+      {
+        code: 'certificate_lapsed',
+        message:
+          'Their training certificate “Peer mentor course” lapsed on 2 March 2026: record the renewal first.',
+      },
+    ]);
+    expect(
+      codes(intern, {
+        ...current,
+        requiredCertificates: [
+          { ...lapsed, renewalDueOn: '2026-03-03' },
+          { courseTitle: 'Safeguarding', renewalDueOn: null },
+        ],
+      }),
+    ).toEqual([]);
+  });
 });
 
 describe('the training funnel', () => {

@@ -5,6 +5,7 @@ import { closeStaleStepDowns } from '../modules/cases/step-down-close.job.ts';
 // Daily check-ins (issue 5)
 import { runCheckIns } from '../modules/check-ins/check-ins.job.ts';
 import { escalateOverdueConcerns } from '../modules/safeguarding/escalate-overdue.job.ts';
+import { sendRenewalReminders } from '../modules/workforce/safety/renewal-reminders.job.ts';
 
 /** `publicUrl` is where people reach Peerpath, for links sent by text (check-ins). */
 type JobDeps = { db: Db; clock: Clock; publicUrl?: string | undefined };
@@ -17,6 +18,9 @@ export const scheduledJobs: Job[] = [
   { name: 'send and chase daily check-ins', everyMs: 60 * 1000, run: runCheckIns },
   // Safeguarding (issue 6): a step whose deadline passed moves on by itself.
   { name: 'escalate overdue safeguarding concerns', everyMs: 5 * 60 * 1000, run: escalateOverdueConcerns },
+  // Peer workforce (issue 6): DBS rechecks, certificate renewals and time limits coming due, told once
+  // per due date (hourly, so a reminder goes out the first hour of its day, even after a restart).
+  { name: 'send renewal reminders', everyMs: 60 * 60 * 1000, run: sendRenewalReminders },
 ];
 
 /**

@@ -9,7 +9,12 @@ import type {
 } from '../../../contract/workforce-codes.ts';
 import type { Db } from '../../db/database.ts';
 import { rowsOf } from '../../db/rows.ts';
-import type { EligibilityChecks, EligibilityMember, EligibilityRules } from './allocation-eligibility.ts';
+import type {
+  EligibilityChecks,
+  EligibilityMember,
+  EligibilityRules,
+  RequiredCertificate,
+} from './allocation-eligibility.ts';
 import { workforceSettingsOf } from './people/settings.repository.ts';
 
 /** Everything matching needs about one person who could be given a case. */
@@ -53,6 +58,7 @@ type Row = {
   dbs_certificate_on: string | null;
   dbs_on_update_service: boolean | null;
   dbs_update_checked_on: string | null;
+  required_certificates: RequiredCertificate[] | null;
   is_barred: boolean;
 };
 
@@ -63,7 +69,8 @@ const uuidList = (ids: readonly string[]) =>
   );
 
 /**
- * The workforce who work at a site (not left), with their latest DBS check, the open cases they lead
+ * The workforce who work at a site (not left), with their latest DBS check, their latest certificate
+ * of each course the organisation requires, the open cases they lead
  * (excluding `caseId`, so re-allocating a case to its lead does not count it twice) and whether an
  * access limit bars them from `caseId`. One statement. Not scoped to an actor: callers check the
  * actor may allocate at this site first (the case was found in their scope).
@@ -92,6 +99,12 @@ export async function loadAllocationCandidates(
             and (${caseId}::uuid is null or c.id <> ${caseId}::uuid)) as lead_cases,
         d.level as dbs_level, d.certificate_on::text as dbs_certificate_on,
         d.is_on_update_service as dbs_on_update_service, d.update_service_checked_on::text as dbs_update_checked_on,
+        (select json_agg(json_build_object('courseTitle', rc.title, 'renewalDueOn', rc.renewal_due_on))
+          from (select distinct on (tc.course_id) co.title, tc.renewal_due_on::text as renewal_due_on
+            from training_certificates tc join training_courses co on co.id = tc.course_id
+            where tc.member_id = m.id and tc.course_id in (select unnest(ws.required_course_ids)
+              from workforce_settings ws where ws.organisation_id = m.organisation_id)
+            order by tc.course_id, tc.issued_on desc, tc.recorded_at desc) rc) as required_certificates,
         (${caseId}::uuid is not null and exists (select 1 from access_limits al
           where al.user_id = m.user_id and al.case_id = ${caseId}::uuid and al.lifted_at is null)) as is_barred
       from workforce_members m
@@ -123,6 +136,7 @@ export async function loadAllocationCandidates(
               updateServiceCheckedOn: r.dbs_update_checked_on,
             }
           : null,
+      requiredCertificates: r.required_certificates ?? [],
     },
     gender: r.gender,
     languages: r.languages ?? [],

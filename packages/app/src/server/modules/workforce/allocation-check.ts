@@ -14,7 +14,8 @@ type Problem = { field: string; message: string };
 /**
  * The workforce rules applied when a case is allocated (issue 6, items 1, 5 and 7):
  * - someone with a workforce record is held to it: only intern volunteers and paid peers lead,
- *   within their cap and complexity level, and nobody is allocated without a current DBS check;
+ *   within their cap and complexity level, and nobody is allocated without a current DBS check or
+ *   with a lapsed certificate of a required course;
  * - a peer supporter or volunteer user with no workforce record is refused, naming the fix;
  * - a coordinator with no workforce record may still be allocated (they coordinate; the hybrid model
  *   gives them no caseload, but a small service's coordinator sometimes holds a case);
@@ -112,6 +113,7 @@ export async function caseloadHandoverProblem(
     'dbs_missing',
     'dbs_level_too_low',
     'dbs_out_of_date',
+    'certificate_lapsed',
   ]);
   const blockers = allocationBlockers(candidate.member, candidate.checks, ukDateOf(clock.now()), rules, {
     as: 'lead',

@@ -1,3 +1,4 @@
+import { format, parseISO } from 'date-fns';
 import type { Complexity } from '../../../contract/case-codes.ts';
 import { complexities } from '../../../contract/case-codes.ts';
 import {
@@ -27,7 +28,18 @@ export type EligibilityMember = {
   knownAssociateCaseIds: readonly string[];
 };
 
-export type EligibilityChecks = { latestDbs: DbsCheck | null };
+/** The latest certificate a person holds for a course the organisation requires before casework. */
+export type RequiredCertificate = { courseTitle: string; renewalDueOn: string | null };
+
+export type EligibilityChecks = {
+  latestDbs: DbsCheck | null;
+  /**
+   * Their latest certificate of each required course they hold (workforce settings'
+   * `requiredCourseIds`: the training a volunteer needs before carrying cases). One that has passed
+   * its renewal date blocks allocation like an out-of-date DBS check.
+   */
+  requiredCertificates?: readonly RequiredCertificate[];
+};
 
 export type EligibilityRules = {
   internCaseloadCap: number;
@@ -61,6 +73,7 @@ export type AllocationBlockerCode =
   | 'dbs_missing'
   | 'dbs_level_too_low'
   | 'dbs_out_of_date'
+  | 'certificate_lapsed'
   | 'caseload_full'
   | 'complexity_unknown'
   | 'complexity_above_level'
@@ -131,6 +144,12 @@ export function allocationBlockers(
       code: 'dbs_out_of_date',
       message: `Their DBS check was due for renewal on ${dbs.dueOn}: record the recheck first.`,
     });
+  for (const certificate of checks.requiredCertificates ?? [])
+    if (certificate.renewalDueOn !== null && certificate.renewalDueOn <= today)
+      blockers.push({
+        code: 'certificate_lapsed',
+        message: `Their training certificate “${certificate.courseTitle}” lapsed on ${format(parseISO(certificate.renewalDueOn), 'd MMMM yyyy')}: record the renewal first.`,
+      });
   if (isLead && caseCarryingRoles.includes(member.role)) {
     const cap = caseloadCapOf(member, rules) ?? 0;
     if (member.currentLeadCases >= cap)

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, Contact } from '../../src/contract/cases.ts';
-import type { Clock } from '../../src/server/clock.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
 import { cases } from '../../src/server/modules/cases/cases.table.ts';
 import { closeStaleStepDowns } from '../../src/server/modules/cases/step-down-close.job.ts';
 import { notifications } from '../../src/server/modules/notifications/notifications.table.ts';
+import { apiCaller, movableClock } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -13,15 +13,8 @@ import {
   seedOrganisation,
   signIn,
   type TestApp,
-  testOrigin,
 } from '../support/test-app.ts';
 import { enrolWorkforce } from '../support/workforce.ts';
-
-/** A clock the tests move by hand. */
-function movableClock(start: string): Clock & { set: (iso: string) => void } {
-  let now = new Date(start);
-  return { now: () => new Date(now.getTime()), set: (iso) => (now = new Date(iso)) };
-}
 
 describe('service records through the API', () => {
   let t: TestApp;
@@ -30,13 +23,7 @@ describe('service records through the API', () => {
   let siteIds: Record<string, string>;
   const cookies: Record<string, string> = {};
 
-  const call = async (who: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: cookies[who] as string, ...(method === 'GET' ? {} : { origin: testOrigin }) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   let counter = 0;
   const newCase = async (who = 'coordinator', extra: object = {}) => {
     const response = await call(who, 'POST', '/api/cases', {

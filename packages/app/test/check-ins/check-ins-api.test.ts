@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCheckIns, CheckInAlert, CheckInDashboard } from '../../src/contract/check-ins.ts';
-import type { Clock } from '../../src/server/clock.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
 import { caseWorkers } from '../../src/server/modules/cases/cases.table.ts';
 import { runCheckIns } from '../../src/server/modules/check-ins/check-ins.job.ts';
@@ -14,6 +13,7 @@ import {
 import { outboxSmsGateway } from '../../src/server/modules/check-ins/sms-gateway.ts';
 import { contacts } from '../../src/server/modules/contacts/contacts.table.ts';
 import { notifications } from '../../src/server/modules/notifications/notifications.table.ts';
+import { apiCaller, movableClock } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -25,11 +25,6 @@ import {
 } from '../support/test-app.ts';
 
 /** A clock the tests move by hand; kept in the past so no session looks over-age. */
-function movableClock(start: string): Clock & { set: (iso: string) => void } {
-  let now = new Date(start);
-  return { now: () => new Date(now.getTime()), set: (iso) => (now = new Date(iso)) };
-}
-
 const smsSecret = 'a-test-sms-secret-that-is-long-enough-0123';
 // 13 November 2026 is a Friday; 16 November the Monday after (GMT, so UK time = UTC).
 const friday = (time: string) => `2026-11-13T${time}:00Z`;
@@ -45,16 +40,7 @@ describe('daily check-ins through the API', () => {
   let phoneCounter = 0;
   let caseCounter = 0;
 
-  const call = (who: string | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: {
-        ...(who ? { cookie: cookies[who] as string } : {}),
-        ...(method === 'GET' ? {} : { origin: testOrigin }),
-      },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   const sms = (from: string, text: string, secret = smsSecret) =>
     t.app.inject({
       method: 'POST',

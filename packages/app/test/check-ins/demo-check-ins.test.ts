@@ -1,20 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/database.ts';
-import { seedDemo } from '../../src/server/demo/seed-demo.ts';
-import { testAuthSecret } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+import { describe, expect, it } from 'vitest';
+import { useDemoDatabase } from '../support/demo-database.ts';
 
 describe('the demo check-ins', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database.db, { authSecret: testAuthSecret });
-  });
-  afterAll(() => database?.close());
-  const query = async <T>(text: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(text));
+  const { query } = useDemoDatabase();
 
   it('gives five demo cases a fortnight of daily check-ins with greens, ambers, reds and missed days', async () => {
     const [totals] = await query<{

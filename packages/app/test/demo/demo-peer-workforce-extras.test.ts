@@ -1,20 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/database.ts';
-import { seedDemo } from '../../src/server/demo/seed-demo.ts';
-import { testAuthSecret } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+import { describe, expect, it } from 'vitest';
+import { useDemoDatabase } from '../support/demo-database.ts';
 
 describe('the demo safeguarding, register and voice', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database.db, { authSecret: testAuthSecret });
-  });
-  afterAll(() => database?.close());
-  const query = async <T>(text: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(text));
+  const { query } = useDemoDatabase();
 
   it('has a safeguarding concern in progress that escalated itself to the named lead', async () => {
     const [concern] = await query<{ status: string; step: number; kinds: string[] }>(sql`

@@ -1,21 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/server/demo/demo-accounts.ts';
-import { seedDemo } from '../../src/server/demo/seed-demo.ts';
-import { testAuthSecret } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+import { useDemoDatabase } from '../support/demo-database.ts';
 
 describe('the demo service records', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database.db, { authSecret: testAuthSecret });
-  });
-  afterAll(() => database?.close());
-  const query = async <T>(text: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(text));
+  const { query } = useDemoDatabase();
 
   it('gives each demo site a year of referrals engaged in the review’s proportions', async () => {
     const rows = await query<{ site: string; cases: number; engaged: number; declined: number }>(sql`

@@ -1,21 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/database.ts';
-import { seedDemo } from '../../src/server/demo/seed-demo.ts';
+import { describe, expect, it } from 'vitest';
 import { analyseInstrument } from '../../src/server/modules/outcomes/analysis.service.ts';
-import { testAuthSecret } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+import { useDemoDatabase } from '../support/demo-database.ts';
 
 describe('the demo survey data', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database.db, { authSecret: testAuthSecret });
-  });
-  afterAll(() => database?.close());
-  const query = async <T>(text: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(text));
+  const { database, query } = useDemoDatabase();
 
   it('publishes the three shipped templates as the demo organisation’s instruments', async () => {
     const rows = await query<{ template_key: string; status: string }>(sql`
@@ -49,7 +38,7 @@ describe('the demo survey data', () => {
       sql`select id from survey_instruments where template_key = 'service_user_survey@1'`,
     );
     const analysis = await analyseInstrument(
-      database.db,
+      database().db,
       {
         organisationId: wiltshire?.organisation_id as string,
         siteIds: [wiltshire?.id as string],

@@ -2,10 +2,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstrumentDetail, OutcomesAnalysisResponse } from '../../src/contract/outcomes.ts';
-import type { Clock } from '../../src/server/clock.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
 import { cases, caseWorkers } from '../../src/server/modules/cases/cases.table.ts';
 import { surveyIndicatorAnswers, surveys } from '../../src/server/modules/outcomes/outcomes.table.ts';
+import { apiCaller, movableClock } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -13,14 +13,8 @@ import {
   seedOrganisation,
   signIn,
   type TestApp,
-  testOrigin,
 } from '../support/test-app.ts';
 import { resilienceFixture } from './survey-rules.test.ts';
-
-function movableClock(start: string): Clock & { set: (iso: string) => void } {
-  let now = new Date(start);
-  return { now: () => new Date(now.getTime()), set: (iso) => (now = new Date(iso)) };
-}
 
 describe('outcomes through the API', () => {
   let t: TestApp;
@@ -32,16 +26,7 @@ describe('outcomes through the API', () => {
   let instrument: InstrumentDetail;
   let versionId: string;
 
-  const call = async (who: string | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: {
-        ...(who ? { cookie: cookies[who] as string } : {}),
-        ...(method === 'GET' ? {} : { origin: testOrigin }),
-      },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   const respond = (path: 'open' | 'answers' | 'submit', payload: object) =>
     call(null, path === 'answers' ? 'PUT' : 'POST', `/api/respond/${path}`, payload);
 

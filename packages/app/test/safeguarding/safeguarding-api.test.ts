@@ -2,11 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { ConcernDetail } from '../../src/contract/safeguarding.ts';
-import type { Clock } from '../../src/server/clock.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
 import { notifications } from '../../src/server/modules/notifications/notifications.table.ts';
 import { escalateOverdueConcerns } from '../../src/server/modules/safeguarding/escalate-overdue.job.ts';
 import { timeToResolve } from '../../src/server/modules/safeguarding/safeguarding.rules.ts';
+import { apiCaller, movableClock } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -14,13 +14,7 @@ import {
   seedOrganisation,
   signIn,
   type TestApp,
-  testOrigin,
 } from '../support/test-app.ts';
-
-function movableClock(start: string): Clock & { set: (iso: string) => void } {
-  let now = new Date(start);
-  return { now: () => new Date(now.getTime()), set: (iso) => (now = new Date(iso)) };
-}
 
 describe('safeguarding concerns', () => {
   let t: TestApp;
@@ -30,13 +24,7 @@ describe('safeguarding concerns', () => {
   const cookies: Record<string, string> = {};
   let theCase: CaseDetail;
 
-  const call = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: cookies[who] as string, ...(method === 'GET' ? {} : { origin: testOrigin }) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   const raise = async (who = 'peer', extra: object = {}) => {
     const response = await call(who, 'POST', '/api/safeguarding/concerns', {
       caseId: theCase.id,

@@ -4,6 +4,7 @@ import type { Clock } from '../../src/server/clock.ts';
 import { newId } from '../../src/server/db/ids.ts';
 import { successionCoverage } from '../../src/server/modules/social-capital/social-capital.rules.ts';
 import { workforceMembers } from '../../src/server/modules/workforce/people/people.table.ts';
+import { apiCaller } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -11,7 +12,6 @@ import {
   seedOrganisation,
   signIn,
   type TestApp,
-  testOrigin,
 } from '../support/test-app.ts';
 
 const clock: Clock = { now: () => new Date('2026-03-02T10:00:00Z') };
@@ -23,13 +23,7 @@ describe('the social capital register', () => {
   let organisationId: string;
   const cookies: Record<string, string> = {};
   const members: Record<string, string> = {};
-  const call = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: cookies[who] as string, ...(method === 'GET' ? {} : { origin: testOrigin }) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   const ok = async (response: Awaited<ReturnType<typeof call>>, status = 201) => {
     expect(response.statusCode, response.body).toBe(status);
     return response.json();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoiceItem } from '../../src/contract/voice.ts';
 import type { Clock } from '../../src/server/clock.ts';
 import { voiceStatusProblem } from '../../src/server/modules/voice/voice.rules.ts';
+import { apiCaller } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -9,7 +10,6 @@ import {
   seedOrganisation,
   signIn,
   type TestApp,
-  testOrigin,
 } from '../support/test-app.ts';
 
 const clock: Clock = { now: () => new Date('2026-03-02T10:00:00Z') };
@@ -19,13 +19,7 @@ describe('peer and service-user voice', () => {
   let users: Record<string, SeededUser>;
   let siteIds: Record<string, string>;
   const cookies: Record<string, string> = {};
-  const call = async (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: cookies[who] as string, ...(method === 'GET' ? {} : { origin: testOrigin }) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   const submit = async (who: string, extra: object = {}) => {
     const response = await call(who, 'POST', '/api/voice', {
       siteId: siteIds.North,

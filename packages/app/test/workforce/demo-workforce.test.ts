@@ -1,21 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/database.ts';
-import { seedDemo } from '../../src/server/demo/seed-demo.ts';
+import { describe, expect, it } from 'vitest';
 import { workforceAllocationProblems } from '../../src/server/modules/workforce/allocation-check.ts';
-import { testAuthSecret } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+import { useDemoDatabase } from '../support/demo-database.ts';
 
 describe('the demo workforce', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database.db, { authSecret: testAuthSecret });
-  });
-  afterAll(() => database?.close());
-  const query = async <T>(text: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(text));
+  const { database, query } = useDemoDatabase();
 
   it('has people at every stage at each site', async () => {
     const rows = await query<{ site: string; statuses: string[]; roles: string[] }>(sql`
@@ -45,7 +34,7 @@ describe('the demo workforce', () => {
     expect(people.map((p) => p.name).sort()).toEqual(['Pat Peer', 'Sam Support', 'Val Volunteer']);
     for (const person of people) {
       const problems = await workforceAllocationProblems(
-        database.db,
+        database().db,
         {
           id: '01890000-0000-7000-8000-000000000001',
           organisationId: person.organisation_id,

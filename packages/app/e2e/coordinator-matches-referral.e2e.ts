@@ -101,6 +101,41 @@ describe('a coordinator matches a new referral to a peer', () => {
     await expect.poll(async () => (await lead.textContent())?.trim()).toBe(chosen);
   });
 
+  it('proposes matches for the waiting referrals at once and approves them after confirming', async () => {
+    const me = await (await page.request.get(`${server.url}/api/me`)).json();
+    const localCaseId = `E2E-BATCH-${Date.now()}`;
+    const created = await page.request.post(`${server.url}/api/cases`, {
+      headers: { origin: server.url },
+      data: {
+        siteId: me.sites[0].id,
+        localCaseId,
+        referralSource: 'probation',
+        referredOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+        complexity: 'low',
+        genderPreference: 'no_preference',
+      },
+    });
+    expect(created.status()).toBe(201);
+    await page.goto(`${server.url}/matching`);
+    await page.getByRole('heading', { level: 1, name: 'Matching' }).waitFor();
+    await page.getByRole('button', { name: 'Propose matches' }).click();
+    await page.getByRole('heading', { name: /^Proposal:/ }).waitFor();
+    const ours = page.getByRole('checkbox', { name: new RegExp(`^Case ${localCaseId} to `) });
+    await expect.poll(() => ours.isChecked()).toBe(true);
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('button', { name: /^Approve \d+ match/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /^Allocate \d+ cases?$/ }).click();
+    await page
+      .getByText(/\d+ cases? allocated\./)
+      .first()
+      .waitFor();
+    const after = await (
+      await page.request.get(`${server.url}/api/cases/${(await created.json()).id}`)
+    ).json();
+    expect(after.lead).not.toBeNull();
+  });
+
   it('reads the safeguarding concern in progress, the partner relationships at risk and the voice items', async () => {
     await page.goto(`${server.url}/safeguarding`);
     await page.getByRole('heading', { level: 1, name: 'Safeguarding' }).waitFor();

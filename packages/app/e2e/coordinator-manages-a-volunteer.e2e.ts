@@ -1,0 +1,121 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
+import { launchChromium } from './chromium.ts';
+import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+
+const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  // A message that is still fading in is measured at part opacity: wait until it is fully shown.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.mantine-Notification-root')].every((node) => {
+      for (let el: Element | null = node; el; el = el.parentElement)
+        if (getComputedStyle(el).opacity !== '1') return false;
+      return true;
+    }),
+  );
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const violations = results.violations.map((violation) => ({
+    id: violation.id,
+    nodes: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+  expect(violations).toEqual([]);
+}
+
+describe('a coordinator adds a volunteer, supervises them and pauses them, on a phone', () => {
+  let server: PeerpathServer;
+  let browser: Browser;
+  let page: Page;
+  const name = `Robin Example ${Date.now().toString().slice(-5)}`;
+
+  beforeAll(async () => {
+    server = await startPeerpathServer();
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+    page = await context.newPage();
+    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('E-mail address').fill(coordinator.email);
+    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
+    const code = new TOTP({
+      secret: Secret.fromBase32(coordinator.totpSecret),
+      digits: 6,
+      period: 30,
+    }).generate();
+    await page.getByLabel('Security code').fill(code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds a new volunteer, after the form names what is missing', async () => {
+    await page.goto(`${server.url}/workforce`);
+    await page.getByRole('link', { name: 'Add a person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Add a person to the workforce' }).waitFor();
+    // The supervisor list comes from the site's people; wait for it before checking the page.
+    await page.getByRole('option', { name: coordinator?.name ?? '' }).waitFor({ state: 'attached' });
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: 'Enter the name they go by.' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Name they go by').fill(name);
+    await page.getByLabel('Status').selectOption({ label: 'Active' });
+    await page.getByLabel('Supervisor (optional)').selectOption({ label: coordinator?.name ?? '' });
+    await page.getByLabel('Languages (optional)').fill('English, Polish');
+    await page.getByLabel('Homelessness').check();
+    await page.getByLabel('Next step', { exact: true }).fill('Start shadowing a peer supporter');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(page.url()).toMatch(/\/workforce\/[0-9a-f-]{36}$/);
+  });
+
+  it('records a supervision session and lone-working permission with its reason', async () => {
+    await page.getByRole('tab', { name: 'Supervision' }).click();
+    await page.getByLabel('Notes of the session').fill('First supervision: settling in well.');
+    await page.getByRole('button', { name: 'Record session' }).click();
+    await page.getByText('settling in well.').first().waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('tab', { name: 'Safety checks' }).click();
+    await page.getByLabel('Yes, lone working permitted').check();
+    await page.getByRole('textbox', { name: /^Reason/ }).fill('Risk assessment done for drop-in sessions.');
+    await page.getByRole('button', { name: 'Save lone working' }).click();
+    await page.getByText('Permitted — Risk assessment done for drop-in sessions.').waitFor();
+  });
+
+  it('pauses them, saying their progress is kept', async () => {
+    await page.getByRole('tab', { name: 'Progression' }).click();
+    await page.getByText(/Their role, training, hours and checks are kept/).waitFor();
+    await page.getByRole('radio', { name: 'Pause' }).check();
+    await page.getByRole('button', { name: 'Save status' }).click();
+    await page.getByText(`${name} is paused. Their progress is kept for when they come back.`).waitFor();
+    await page.getByText(/New volunteer · Paused/).waitFor();
+    await page.getByRole('radio', { name: 'Resume' }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it('reads the progression settings and edits the profile without problems for assistive technology', async () => {
+    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.getByRole('heading', { level: 1, name: `Edit ${name}’s profile` }).waitFor();
+    await expect.poll(() => page.getByLabel('Languages (optional)').inputValue()).toBe('English, Polish');
+    await expectNoAxeViolations(page);
+    await page.goto(`${server.url}/workforce/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Progression settings' }).waitFor();
+    await page.getByLabel('Shadowing sessions required').waitFor();
+    await expectNoAxeViolations(page);
+  });
+});

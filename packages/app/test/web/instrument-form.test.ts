@@ -6,6 +6,7 @@ import {
   draftOf,
   draftProblems,
   formFieldOf,
+  type ItemDraft,
   instrumentDraftOf,
   itemOf,
   itemTypes,
@@ -137,13 +138,11 @@ describe('the instrument editor’s form', () => {
   it('puts the contract’s problems on the field that is wrong, in words that say how to fix it', () => {
     const draft = instrumentDraftOf(content);
     draft.name = ' ';
-    draft.items[0] = { ...(draft.items[0] as never), minLabel: '' };
-    draft.items[1] = { ...(draft.items[1] as never), ranks: 'Only one' };
-    draft.items[7] = { ...(draft.items[7] as never), indicatorKeys: [] };
-    draft.items[8] = {
-      ...(draft.items[8] as never),
-      deadweightMapping: { ...(draft.items[8]?.deadweightMapping as never), improved_slightly: 120 },
-    };
+    const at = (index: number) => draft.items[index] as ItemDraft;
+    draft.items[0] = { ...at(0), minLabel: '' };
+    draft.items[1] = { ...at(1), ranks: 'Only one' };
+    draft.items[7] = { ...at(7), indicatorKeys: [] };
+    draft.items[8] = { ...at(8), deadweightMapping: { ...at(8).deadweightMapping, improved_slightly: 120 } };
     expect(draftProblems(draft)).toEqual({
       name: 'Name the instrument',
       'items.0.minLabel': 'Label the 0 end of the scale',

@@ -12,6 +12,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,7 +30,9 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useCan } from '../auth/me-query.ts';
+import { RouterButton } from '../cases/case-link.tsx';
 import { useSiteChoices } from '../sites/sites-query.ts';
+import { NewInstrumentForm } from './new-instrument-form.tsx';
 
 type Instruments = z.infer<typeof instrumentsResponse>;
 type Templates = z.infer<typeof templatesResponse>;
@@ -94,20 +97,33 @@ function InstrumentsSection() {
               {i.name} — version {i.latestVersion}
               {i.publishedVersion ? `, version ${i.publishedVersion.version} published` : ', not published'}
             </Text>
-            {i.hasDraft && (
-              <Button
+            <Group gap="xs">
+              <RouterButton
                 size="xs"
-                variant="light"
-                onClick={() => publish.mutate(i.id)}
-                loading={publish.isPending}
+                variant="default"
+                to="/outcomes/instruments/$instrumentId/edit"
+                params={{ instrumentId: i.id }}
               >
-                Publish version {i.latestVersion}
-              </Button>
-            )}
+                {i.hasDraft ? 'Edit' : 'New version'} <VisuallyHidden>of {i.name}</VisuallyHidden>
+              </RouterButton>
+              {i.hasDraft && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => publish.mutate(i.id)}
+                  loading={publish.isPending}
+                >
+                  Publish version {i.latestVersion} <VisuallyHidden>of {i.name}</VisuallyHidden>
+                </Button>
+              )}
+            </Group>
           </Group>
         ))}
-        {instruments.data?.items.length === 0 && <Text>No instruments yet. Copy a template to start.</Text>}
+        {instruments.data?.items.length === 0 && (
+          <Text>No instruments yet. Copy a template or start from blank.</Text>
+        )}
       </Stack>
+      <NewInstrumentForm />
       <Title order={3} size="h4" mt="md" mb="xs">
         Shipped templates
       </Title>

@@ -1,0 +1,144 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
+import { launchChromium } from './chromium.ts';
+import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+
+const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const name = 'Wellbeing check 2026';
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  expect(
+    results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
+  ).toEqual([]);
+}
+
+/** Focuses a control and works it with the keyboard alone. */
+async function press(control: Locator, key = 'Enter'): Promise<void> {
+  await control.focus();
+  await control.page().keyboard.press(key);
+}
+async function typeInto(control: Locator, text: string): Promise<void> {
+  await control.focus();
+  await control.page().keyboard.press('Control+A');
+  await control.page().keyboard.type(text);
+}
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+    return `${label ?? ''}${el?.tagName === 'TEXTAREA' || el?.tagName === 'INPUT' ? '' : (el?.textContent ?? '')}`.trim();
+  });
+
+describe('a coordinator builds a survey instrument on a phone, with the keyboard', () => {
+  let server: PeerpathServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let instrumentId = '';
+
+  beforeAll(async () => {
+    server = await startPeerpathServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in with two-factor and starts a blank instrument from the outcomes page', async () => {
+    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
+    await page.goto(`${server.url}/outcomes`);
+    await page.waitForURL(/\/sign-in/);
+    await typeInto(page.getByLabel('E-mail address'), coordinator.email);
+    await typeInto(page.getByLabel('Password', { exact: true }), demoPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
+    const code = new TOTP({ secret: Secret.fromBase32(coordinator.totpSecret), digits: 6, period: 30 });
+    await typeInto(page.getByLabel('Security code'), code.generate());
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+
+    await typeInto(page.getByLabel('Name of a new, blank instrument'), name);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Edit: ${name}` }).waitFor();
+    instrumentId = /instruments\/([0-9a-f-]{36})\/edit/.exec(page.url())?.[1] ?? '';
+    expect(instrumentId).not.toBe('');
+    await expectNoAxeViolations(page);
+  });
+
+  it('words the 0 to 10 question, adds an ordered-categories question and moves it to the top', async () => {
+    const questions = page.getByRole('list').filter({ has: page.getByRole('button', { name: /^Move up/ }) });
+    await press(page.getByRole('button', { name: /^Edit question 1/ }));
+    const first = questions.getByRole('listitem').nth(0);
+    await typeInto(first.getByRole('textbox', { name: 'Question', exact: true }), 'I feel positive about myself');
+    await typeInto(first.getByLabel('Label for 0'), 'Strongly disagree');
+    await typeInto(first.getByLabel('Label for 10'), 'Strongly agree');
+
+    await page.getByLabel('Type of the new question').selectOption('ordered');
+    await press(page.getByRole('button', { name: 'Add question' }));
+    // The new question opens, and focus goes to its wording.
+    expect(await focusedName(page)).toBe('Question');
+    await page.keyboard.type('Where are you living now?');
+    const second = questions.getByRole('listitem').nth(1);
+    await typeInto(
+      second.getByLabel(/^Ranked answers, worst first/),
+      'Rough sleeping\nSofa surfing\nOwn place',
+    );
+    await expectNoAxeViolations(page);
+
+    await press(page.getByRole('button', { name: /^Move up question 2/ }));
+    await page.getByRole('status').filter({ hasText: 'it is now question 1 of 2' }).waitFor();
+    expect(await questions.getByRole('listitem').nth(0).textContent()).toContain('Where are you living now?');
+    // At the top, "Move up" is no use any more, so focus is on the same question's "Move down".
+    expect(await focusedName(page)).toMatch(/^Move down question 1: Where are you living now\?/);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(360);
+  });
+
+  it('saves the draft, then publishes it after a warning that a published version cannot change', async () => {
+    await press(page.getByRole('button', { name: 'Save draft' }));
+    await page.getByText(`Draft version 1 of “${name}” saved.`).waitFor();
+
+    await press(page.getByRole('button', { name: 'Publish version 1' }));
+    const dialog = page.getByRole('dialog', { name: `Publish version 1 of “${name}”?` });
+    await dialog.getByText('A published version can no longer change.').waitFor();
+    await expectNoAxeViolations(page);
+    await press(dialog.getByRole('button', { name: 'Publish version 1' }));
+    await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+    await page.getByText(`Version 1 of “${name}” is published.`).waitFor();
+
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const response = await fetch(`${server.url}/api/outcomes/instruments/${instrumentId}`, {
+      headers: { cookie },
+    });
+    const detail = (await response.json()) as {
+      publishedVersion: { version: number } | null;
+      versions: { content: { items: Record<string, unknown>[] } }[];
+    };
+    expect(detail.publishedVersion?.version).toBe(1);
+    expect(detail.versions[0]?.content.items).toMatchObject([
+      {
+        type: 'ordered',
+        key: 'question_2',
+        text: 'Where are you living now?',
+        ranks: ['Rough sleeping', 'Sofa surfing', 'Own place'],
+        unranked: ['I would prefer not to say'],
+      },
+      {
+        type: 'scale',
+        key: 'question_1',
+        text: 'I feel positive about myself',
+        minLabel: 'Strongly disagree',
+        maxLabel: 'Strongly agree',
+      },
+    ]);
+  });
+});

@@ -78,7 +78,10 @@ describe('a coordinator builds a survey instrument on a phone, with the keyboard
     const questions = page.getByRole('list').filter({ has: page.getByRole('button', { name: /^Move up/ }) });
     await press(page.getByRole('button', { name: /^Edit question 1/ }));
     const first = questions.getByRole('listitem').nth(0);
-    await typeInto(first.getByRole('textbox', { name: 'Question', exact: true }), 'I feel positive about myself');
+    await typeInto(
+      first.getByRole('textbox', { name: 'Question', exact: true }),
+      'I feel positive about myself',
+    );
     await typeInto(first.getByLabel('Label for 0'), 'Strongly disagree');
     await typeInto(first.getByLabel('Label for 10'), 'Strongly agree');
 

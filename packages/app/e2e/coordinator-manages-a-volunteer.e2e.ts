@@ -97,8 +97,18 @@ describe('a coordinator adds a volunteer, supervises them and pauses them, on a 
     await page.getByText('Permitted — Risk assessment done for drop-in sessions.').waitFor();
   });
 
-  it('pauses them, saying their progress is kept', async () => {
+  it('is refused a move to intern, with the missing shadowing named at the role', async () => {
     await page.getByRole('tab', { name: 'Progression' }).click();
+    await page.getByLabel('New role', { exact: true }).selectOption({ label: 'Intern volunteer' });
+    await page.getByRole('button', { name: 'Change role' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary
+      .getByRole('link', { name: /Not ready to become an intern: .*Shadow \d+ more sessions/ })
+      .waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it('pauses them, saying their progress is kept', async () => {
     await page.getByText(/Their role, training, hours and checks are kept/).waitFor();
     await page.getByRole('radio', { name: 'Pause' }).check();
     await page.getByRole('button', { name: 'Save status' }).click();

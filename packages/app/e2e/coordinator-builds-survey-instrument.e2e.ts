@@ -90,7 +90,13 @@ describe('a coordinator builds a survey instrument on a phone, with the keyboard
     // The new question opens, and focus goes to its wording.
     expect(await focusedName(page)).toBe('Question');
     await page.keyboard.type('Where are you living now?');
+    // Saved without its answers, the summary takes focus and names the field and the fix.
+    await press(page.getByRole('button', { name: 'Save draft' }));
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: 'List at least 2 ranked answers, one per line.' }).waitFor();
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
     const second = questions.getByRole('listitem').nth(1);
+    await second.getByText('List at least 2 ranked answers, one per line.').waitFor();
     await typeInto(
       second.getByLabel(/^Ranked answers, worst first/),
       'Rough sleeping\nSofa surfing\nOwn place',

@@ -13,9 +13,11 @@ import {
   moveItem,
   newItem,
   problemsFromDetails,
+  saveProblemOf,
   unusedKey,
   withType,
 } from '../../src/web/features/outcomes/instrument-form.ts';
+import { ApiError } from '../../src/web/lib/api-client.ts';
 
 const saved: SurveyItemInput[] = [
   {
@@ -171,5 +173,48 @@ describe('the instrument editor’s form', () => {
       fieldErrors: { 'items.0.key': 'Give each question its own key.' },
       unmatched: ['Edit version 3, the newest.'],
     });
+  });
+});
+
+describe('what a refused save means for the editor', () => {
+  const items = instrumentDraftOf(content).items;
+  const refusal = (
+    code: 'conflict' | 'validation_failed' | 'forbidden',
+    details: { field: string; message: string }[],
+  ) =>
+    new ApiError({
+      status: code === 'conflict' ? 409 : code === 'forbidden' ? 403 : 400,
+      code,
+      message: 'Refused.',
+      details,
+    });
+
+  it('asks to reload when someone else saved a newer version first', () => {
+    expect(
+      saveProblemOf(refusal('conflict', [{ field: 'basedOnVersion', message: 'Edit version 2.' }]), items),
+    ).toEqual({
+      kind: 'stale',
+    });
+  });
+
+  it('shows a conflict that is not about the version (nothing to publish) as one message', () => {
+    expect(saveProblemOf(refusal('conflict', []), items)).toEqual({ kind: 'general', message: 'Refused.' });
+  });
+
+  it('puts field problems on their fields and anything else in the summary', () => {
+    expect(
+      saveProblemOf(
+        refusal('validation_failed', [
+          { field: 'content.items.1.ranks.0', message: 'Enter each answer' },
+          { field: '(root)', message: 'Send JSON.' },
+        ]),
+        items,
+      ),
+    ).toEqual({
+      kind: 'fields',
+      fieldErrors: { 'items.1.ranks': 'Enter each answer' },
+      general: 'Send JSON.',
+    });
+    expect(saveProblemOf(new Error('Offline'), items)).toEqual({ kind: 'general', message: 'Offline' });
   });
 });

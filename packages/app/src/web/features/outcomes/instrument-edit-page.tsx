@@ -3,14 +3,14 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { InstrumentDetail } from '../../../contract/outcomes.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import { useFormProblems } from '../../lib/form-problems.ts';
 import { useCan } from '../auth/me-query.ts';
 import { RouterAnchor } from '../cases/case-link.tsx';
@@ -20,7 +20,7 @@ import {
   fieldIdsOf,
   type InstrumentDraft,
   instrumentDraftOf,
-  problemsFromDetails,
+  saveProblemOf,
 } from './instrument-form.ts';
 import { instrumentQueryOptions, latestVersionOf } from './instruments-query.ts';
 import { PublishInstrumentDialog } from './publish-instrument-dialog.tsx';
@@ -60,6 +60,10 @@ function InstrumentEditor({ instrument }: { instrument: InstrumentDetail }) {
   });
   const problems = useFormProblems(form, fieldIdsOf(form.values));
   const [isStale, setIsStale] = useState(false);
+  const staleRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (isStale) staleRef.current?.focus();
+  }, [isStale]);
   const [isConfirming, setIsConfirming] = useState(false);
   const isDraft = latest?.status === 'draft';
   const version = latest?.version ?? 1;
@@ -67,23 +71,16 @@ function InstrumentEditor({ instrument }: { instrument: InstrumentDetail }) {
   const isDirty = form.isDirty();
 
   const showProblems = (error: unknown) => {
-    if (isApiError(error, 'conflict') && error.details.some((d) => d.field === 'basedOnVersion')) {
+    const problem = saveProblemOf(error, form.values.items);
+    if (problem.kind === 'stale') {
       problems.clear();
       setIsStale(true);
-      return;
+    } else if (problem.kind === 'general') problems.showGeneralError(problem.message);
+    else if (problem.general === null) problems.showFieldErrors(problem.fieldErrors);
+    else {
+      problems.showGeneralError(problem.general);
+      form.setErrors(problem.fieldErrors);
     }
-    if (isApiError(error, 'validation_failed')) {
-      const { fieldErrors, unmatched } = problemsFromDetails(error.details, form.values.items);
-      if (Object.keys(fieldErrors).length > 0 && unmatched.length === 0) {
-        problems.showFieldErrors(fieldErrors);
-        return;
-      }
-      // What names no field goes in the summary; field problems stay next to their fields too.
-      problems.showGeneralError(unmatched.length > 0 ? unmatched.join(' ') : error.message);
-      form.setErrors(fieldErrors);
-      return;
-    }
-    problems.showGeneralError(error instanceof Error ? error.message : 'Something went wrong. Try again.');
   };
 
   const saved = (detail: InstrumentDetail) => {

@@ -5,6 +5,7 @@ import {
   type SurveyItem,
   type SurveyItemInput,
 } from '../../../contract/outcomes.ts';
+import { isApiError } from '../../lib/api-client.ts';
 
 /**
  * The instrument editor's form: one flat draft per question, whatever its type, so changing a
@@ -382,4 +383,29 @@ export function fieldIdsOf(draft: InstrumentDraft): Record<string, string> {
   });
   ids.items = 'questions-heading';
   return ids;
+}
+
+export type SaveProblem =
+  | { kind: 'stale' }
+  | { kind: 'fields'; fieldErrors: Record<string, string>; general: string | null }
+  | { kind: 'general'; message: string };
+
+/**
+ * What a refused save or publish means for the page: someone else saved first (409 naming
+ * basedOnVersion: reload), problems with fields (each on its field, the rest in the summary), or
+ * one message.
+ */
+export function saveProblemOf(error: unknown, items: readonly ItemDraft[]): SaveProblem {
+  if (isApiError(error, 'conflict') && error.details.some((d) => d.field === 'basedOnVersion'))
+    return { kind: 'stale' };
+  if (isApiError(error, 'validation_failed')) {
+    const { fieldErrors, unmatched } = problemsFromDetails(error.details, items);
+    if (Object.keys(fieldErrors).length === 0)
+      return { kind: 'general', message: [error.message, ...unmatched].join(' ') };
+    return { kind: 'fields', fieldErrors, general: unmatched.length > 0 ? unmatched.join(' ') : null };
+  }
+  return {
+    kind: 'general',
+    message: error instanceof Error ? error.message : 'Something went wrong. Try again.',
+  };
 }

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import {
   type IndicatorResult,
+  type InstrumentSummary,
   type indicatorOptionsResponse,
   type instrumentsResponse,
   type OutcomesAnalysisResponse,
@@ -33,6 +34,7 @@ import { useCan } from '../auth/me-query.ts';
 import { RouterButton } from '../cases/case-link.tsx';
 import { useSiteChoices } from '../sites/sites-query.ts';
 import { NewInstrumentForm } from './new-instrument-form.tsx';
+import { PublishInstrumentDialog } from './publish-instrument-dialog.tsx';
 
 type Instruments = z.infer<typeof instrumentsResponse>;
 type Templates = z.infer<typeof templatesResponse>;
@@ -74,9 +76,11 @@ function InstrumentsSection() {
     mutationFn: (templateKey: string) => api.post('/api/outcomes/instruments', { templateKey }),
     onSuccess: refresh,
   });
+  const [confirming, setConfirming] = useState<InstrumentSummary | null>(null);
   const publish = useMutation({
     mutationFn: (id: string) => api.post(`/api/outcomes/instruments/${id}/publish`),
     onSuccess: refresh,
+    onSettled: () => setConfirming(null),
   });
   const problem = copy.error ?? publish.error;
   return (
@@ -104,15 +108,11 @@ function InstrumentsSection() {
                 to="/outcomes/instruments/$instrumentId/edit"
                 params={{ instrumentId: i.id }}
               >
-                {i.hasDraft ? 'Edit' : 'New version'} <VisuallyHidden>of {i.name}</VisuallyHidden>
+                {i.hasDraft ? 'Edit' : 'New version'}{' '}
+                <VisuallyHidden>{i.hasDraft ? i.name : `of ${i.name}`}</VisuallyHidden>
               </RouterButton>
               {i.hasDraft && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => publish.mutate(i.id)}
-                  loading={publish.isPending}
-                >
+                <Button size="xs" variant="light" onClick={() => setConfirming(i)}>
                   Publish version {i.latestVersion} <VisuallyHidden>of {i.name}</VisuallyHidden>
                 </Button>
               )}
@@ -124,6 +124,15 @@ function InstrumentsSection() {
         )}
       </Stack>
       <NewInstrumentForm />
+      <PublishInstrumentDialog
+        opened={confirming !== null}
+        name={confirming?.name ?? ''}
+        version={confirming?.latestVersion ?? 1}
+        hasUnsavedChanges={false}
+        isPending={publish.isPending}
+        onConfirm={() => confirming && publish.mutate(confirming.id)}
+        onClose={() => setConfirming(null)}
+      />
       <Title order={3} size="h4" mt="md" mb="xs">
         Shipped templates
       </Title>

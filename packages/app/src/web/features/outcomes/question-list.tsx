@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type ItemType, itemTypeLabels, itemTypes, moveItem, newItem } from './instrument-form.ts';
 import { type InstrumentForm, QuestionEditor } from './question-editor.tsx';
 
@@ -21,8 +21,15 @@ export function QuestionList({ form, onReorder }: QuestionListProps) {
   const [openUids, setOpenUids] = useState<Set<string>>(() => new Set());
   const [newType, setNewType] = useState<ItemType>('scale');
   const [announcement, setAnnouncement] = useState('');
-  const hasError = (index: number) =>
-    Object.keys(form.errors).some((field) => field.startsWith(`items.${index}.`));
+  // A question with a problem opens, so the error summary's link reaches its field.
+  const errorFields = Object.keys(form.errors);
+  const uidsWithErrors = items
+    .filter((_, i) => errorFields.some((field) => field.startsWith(`items.${i}.`)))
+    .map((item) => item.uid)
+    .join(' ');
+  useEffect(() => {
+    if (uidsWithErrors !== '') setOpenUids((open) => new Set([...open, ...uidsWithErrors.split(' ')]));
+  }, [uidsWithErrors]);
 
   const toggle = (uid: string) =>
     setOpenUids((open) => {
@@ -77,7 +84,7 @@ export function QuestionList({ form, onReorder }: QuestionListProps) {
       </VisuallyHidden>
       <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {items.map((item, index) => {
-          const isOpen = openUids.has(item.uid) || hasError(index);
+          const isOpen = openUids.has(item.uid);
           const name = `question ${index + 1}${item.text.trim() ? `: ${item.text.trim()}` : ''}`;
           return (
             <Paper component="li" key={item.uid} withBorder p="sm">

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { WorkforceDetail } from '../../../contract/workforce.ts';
@@ -75,6 +65,8 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
   });
   const mutation = useMutation({ mutationFn: save, onSuccess: onSaved, onError: problems.onApiError });
 
+  // The error summary's link for "sites" goes to the first box that can be changed.
+  const firstChoosableSite = sites.find((site) => site.id !== form.values.siteId)?.id;
   const supervisorChoices = new Map<string, string>();
   for (const user of supervisors.data ?? []) supervisorChoices.set(user.id, user.name);
   if (person?.supervisor) supervisorChoices.set(person.supervisor.userId, person.supervisor.name);
@@ -140,7 +132,6 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
           )}
           {sites.length > 1 && (
             <Checkbox.Group
-              id={fieldIds.siteIds}
               label="Sites they work at"
               description="Their home site is always included."
               {...form.getInputProps('siteIds')}
@@ -149,6 +140,7 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
                 {sites.map((site) => (
                   <Checkbox
                     key={site.id}
+                    id={site.id === firstChoosableSite ? fieldIds.siteIds : undefined}
                     value={site.id}
                     disabled={site.id === form.values.siteId}
                     label={site.id === form.values.siteId ? `${site.name} (home site)` : site.name}
@@ -247,11 +239,6 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
               />
             </Stack>
           </Fieldset>
-          {mutation.isError && problems.summary.items.length === 0 && (
-            <Text c="red.8" role="alert">
-              Not saved. Try again.
-            </Text>
-          )}
           <Group>
             <Button type="submit" loading={mutation.isPending}>
               {submitLabel}

@@ -21,6 +21,7 @@ import type { WorkforceDetail } from '../../../contract/workforce.ts';
 import {
   dbsLevelLabels,
   dbsLevels,
+  leftDestinationLabels,
   workforceRoleLabels,
   workforceStatusLabels,
 } from '../../../contract/workforce-codes.ts';
@@ -36,7 +37,13 @@ import { RoleChangeForm } from './role-change-form.tsx';
 import { StatusChangeForm } from './status-change-form.tsx';
 import { SupervisionForm } from './supervision-form.tsx';
 import { WellbeingPlanForm } from './wellbeing-plan-form.tsx';
-import { dbsStateLabels, hoursText, supervisionText, timeLimitText } from './workforce-format.ts';
+import {
+  dbsStateLabels,
+  hoursText,
+  livedExperienceLabels,
+  supervisionText,
+  timeLimitText,
+} from './workforce-format.ts';
 
 export function PersonPage() {
   const { memberId } = useParams({ strict: false }) as { memberId: string };
@@ -167,10 +174,13 @@ function Profile({ person: p }: { person: WorkforceDetail }) {
   if (p.livedExperience !== null)
     rows.push([
       'Lived experience (coordinators only)',
-      p.livedExperience.map((l) => l.replace(/_/g, ' ')).join(', ') || 'None declared',
+      p.livedExperience.map((l) => livedExperienceLabels[l]).join(', ') || 'None declared',
     ]);
   if (p.status === 'left')
-    rows.push(['Left', `${formatIsoDate(p.leftOn)}: ${p.leftDestination?.replace(/_/g, ' ') ?? ''}`]);
+    rows.push([
+      'Left',
+      `${formatIsoDate(p.leftOn)}: ${p.leftDestination ? leftDestinationLabels[p.leftDestination] : ''}${p.leftReason ? ` — ${p.leftReason}` : ''}`,
+    ]);
   return (
     <Table>
       <Table.Tbody>

@@ -151,14 +151,19 @@ function SettingsForm({
               )}
               {courses.length > 0 ? (
                 <Checkbox.Group
-                  id={fieldIds.requiredCourseIds}
                   label="Courses they must complete"
                   readOnly={!canEdit}
                   {...form.getInputProps('requiredCourseIds')}
                 >
                   <Stack gap="xs" mt="xs">
-                    {courses.map((course) => (
-                      <Checkbox key={course.id} value={course.id} label={course.title} disabled={!canEdit} />
+                    {courses.map((course, index) => (
+                      <Checkbox
+                        key={course.id}
+                        id={index === 0 ? fieldIds.requiredCourseIds : undefined}
+                        value={course.id}
+                        label={course.title}
+                        disabled={!canEdit}
+                      />
                     ))}
                   </Stack>
                 </Checkbox.Group>

@@ -112,17 +112,30 @@ describe('a coordinator builds a survey instrument on a phone, with the keyboard
     expect(scrollWidth).toBeLessThanOrEqual(360);
   });
 
-  it('saves the draft, then publishes it after a warning that a published version cannot change', async () => {
+  it('saves the draft, publishes it after a warning that a published version cannot change, and offers the next version', async () => {
     await press(page.getByRole('button', { name: 'Save draft' }));
     await page.getByText(`Draft version 1 of “${name}” saved.`).waitFor();
 
     await press(page.getByRole('button', { name: 'Publish version 1' }));
     const dialog = page.getByRole('dialog', { name: `Publish version 1 of “${name}”?` });
     await dialog.getByText('A published version can no longer change.').waitFor();
+    // axe measures contrast, so wait until the dialog has finished fading in.
+    await dialog.evaluate((element) =>
+      Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished)),
+    );
+    await page.waitForFunction(() => {
+      const element = document.querySelector('[role="dialog"]');
+      return element !== null && getComputedStyle(element).opacity === '1';
+    });
     await expectNoAxeViolations(page);
     await press(dialog.getByRole('button', { name: 'Publish version 1' }));
     await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
     await page.getByText(`Version 1 of “${name}” is published.`).waitFor();
+
+    // From the list, a published instrument offers its next version, which the editor explains.
+    await press(page.getByRole('link', { name: `New version of ${name}` }));
+    await page.getByText('Saving your changes starts version 2 as a draft').waitFor();
+    await page.getByRole('button', { name: 'Save as draft version 2' }).waitFor();
 
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const response = await fetch(`${server.url}/api/outcomes/instruments/${instrumentId}`, {

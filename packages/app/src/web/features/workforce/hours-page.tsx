@@ -133,8 +133,12 @@ function HoursList({
           </Text>
           <Text size="sm">
             {h.displayName} · {statusText[h.status]}
-            {h.returnReason && ` — ${h.returnReason}`}
           </Text>
+          {h.status === 'returned' && h.returnReason && (
+            <Text size="sm">
+              <strong>Why it was returned:</strong> {h.returnReason}
+            </Text>
+          )}
           {actions?.(h)}
         </Paper>
       ))}

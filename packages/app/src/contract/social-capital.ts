@@ -45,6 +45,10 @@ export const addHolderBody = z.strictObject({
   lastInteractionOn: isoDate.nullable().default(null),
 });
 export const updateHolderBody = z.strictObject({ strength, lastInteractionOn: isoDate.nullable() });
+/** A worker no longer holds a relationship (added by mistake, or they lost touch); others may still. */
+export const endHolderBody = z.strictObject({
+  reason: z.string().trim().min(1, 'Say why they no longer hold this relationship').max(500),
+});
 
 export const holder = z.object({
   id: uuid,

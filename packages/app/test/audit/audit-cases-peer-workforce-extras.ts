@@ -2,7 +2,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { newId } from '../../src/server/db/ids.ts';
 import { cases as casesTable } from '../../src/server/modules/cases/cases.table.ts';
-import { partnerOrganisations } from '../../src/server/modules/social-capital/social-capital.table.ts';
+import {
+  partnerOrganisations,
+  relationshipHolders,
+} from '../../src/server/modules/social-capital/social-capital.table.ts';
 import { workforceMembers } from '../../src/server/modules/workforce/people/people.table.ts';
 import { dbsChecks } from '../../src/server/modules/workforce/safety/safety.table.ts';
 import type { TestApp } from '../support/test-app.ts';
@@ -323,6 +326,28 @@ export function peerWorkforceAuditCases(context: {
         }),
       action: 'social_capital.handover',
       recordIds: () => [r.memberId, r2.holderId],
+      as,
+    },
+    {
+      key: 'POST /api/social-capital/holders/{holderId}/end',
+      call: async () => {
+        r2.holderId = newId();
+        await context.t().db.insert(relationshipHolders).values({
+          id: r2.holderId,
+          organisationId: context.organisationId(),
+          siteId: context.siteId(),
+          partnerContactId: r2.contactId,
+          memberId: r.memberId,
+          strength: 'weak',
+          createdAt: context.now(),
+          updatedAt: context.now(),
+        });
+        return request('POST', `/api/social-capital/holders/${r2.holderId}/end`, cookie(), {
+          reason: 'Added by mistake',
+        });
+      },
+      action: 'social_capital.holder_end',
+      recordIds: () => [r2.holderId, r.memberId],
       as,
     },
   ];

@@ -193,6 +193,81 @@ describe('the social capital register', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe('memberId');
   });
+
+  it('takes one worker off a relationship, keeping the others, and coverage counts only those left', async () => {
+    const partner = await ok(
+      await call('coordinator', 'POST', '/api/social-capital/partners', {
+        siteId: siteIds.North,
+        name: 'Hillside Recovery',
+        kind: 'substance_use_service',
+      }),
+    );
+    const keyworker = await ok(
+      await call('coordinator', 'POST', `/api/social-capital/partners/${partner.id}/contacts`, {
+        name: 'Sam Keyworker',
+      }),
+    );
+    const before = await ok(
+      await call('coordinator', 'GET', `/api/social-capital/coverage?siteId=${siteIds.North}`),
+      200,
+    );
+    const bens = await ok(
+      await call('coordinator', 'POST', `/api/social-capital/contacts/${keyworker.id}/holders`, {
+        memberId: members.Ben,
+        strength: 'weak',
+      }),
+    );
+    await ok(
+      await call('coordinator', 'POST', `/api/social-capital/contacts/${keyworker.id}/holders`, {
+        memberId: members.Cleo,
+        strength: 'strong',
+      }),
+    );
+    const shared = await ok(
+      await call('coordinator', 'GET', `/api/social-capital/coverage?siteId=${siteIds.North}`),
+      200,
+    );
+    expect(shared.heldByTwoOrMore).toBe(before.heldByTwoOrMore + 1);
+
+    const noReason = await call('coordinator', 'POST', `/api/social-capital/holders/${bens.id}/end`, {
+      reason: ' ',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(
+      (await call('coordinatorSouth', 'POST', `/api/social-capital/holders/${bens.id}/end`, { reason: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await call('peer', 'POST', `/api/social-capital/holders/${bens.id}/end`, { reason: 'x' })).statusCode,
+    ).toBe(403);
+    await ok(
+      await call('coordinator', 'POST', `/api/social-capital/holders/${bens.id}/end`, {
+        reason: 'Added by mistake',
+      }),
+      200,
+    );
+    const register = await ok(await call('coordinator', 'GET', '/api/social-capital/partners'), 200);
+    const contact = (register.items as Partner[])
+      .flatMap((p) => p.contacts)
+      .find((c) => c.id === keyworker.id);
+    expect(contact?.holders.map((h) => h.name)).toEqual(['Cleo']);
+    expect(contact?.isSuccessionRisk).toBe(true);
+    const after = await ok(
+      await call('coordinator', 'GET', `/api/social-capital/coverage?siteId=${siteIds.North}`),
+      200,
+    );
+    // `before` already counted the new contact, as held by nobody.
+    expect(after).toMatchObject({
+      contacts: before.contacts,
+      heldByTwoOrMore: before.heldByTwoOrMore,
+      heldByOne: before.heldByOne + 1,
+      lost: before.lost - 1,
+    });
+    const again = await call('coordinator', 'POST', `/api/social-capital/holders/${bens.id}/end`, {
+      reason: 'Twice',
+    });
+    expect(again.statusCode).toBe(404);
+  });
 });
 
 describe('succession coverage', () => {

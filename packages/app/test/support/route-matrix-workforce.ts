@@ -319,6 +319,16 @@ export const workforceCoreWriteRoutes: RouteCase[] = [
     schemas: { body: courseBody },
   },
   {
+    method: 'PUT',
+    path: '/api/training/courses/{courseId}',
+    permission: 'training:manage',
+    target: 'site',
+    url: (id) => `/api/training/courses/${id}`,
+    body: () => ({ title: 'Renamed course', mode: 'flexible', modules: [] }),
+    ...notFound,
+    schemas: { params: idParams('courseId'), body: courseBody },
+  },
+  {
     method: 'POST',
     path: '/api/training/courses/{courseId}/cohorts',
     permission: 'training:manage',

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/server/clock.ts';
+import { newId } from '../../src/server/db/ids.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
 import { countLiveQuantities } from '../../src/server/modules/social-value/live-quantities.repository.ts';
 import {
@@ -449,6 +450,48 @@ describe('the peer workforce through the API', () => {
         'awardingBody',
         'level',
       ]);
+    });
+
+    it('edits a course: modules are replaced in order, and a course leaving accreditation drops its awarding body', async () => {
+      const course = await ok('coordinator', 'POST', '/api/training/courses', {
+        title: 'Boundaries',
+        mode: 'accredited',
+        awardingBody: 'An awarding body',
+        level: 'Level 1',
+        modules: ['One', 'Two'],
+      });
+      const edited = await ok('coordinator', 'PUT', `/api/training/courses/${course.id}`, {
+        title: 'Boundaries and safety',
+        mode: 'structured',
+        awardingBody: 'An awarding body',
+        level: 'Level 1',
+        certificateValidMonths: 12,
+        modules: ['Two', 'Three', 'One'],
+      });
+      expect(edited).toEqual({
+        id: course.id,
+        title: 'Boundaries and safety',
+        mode: 'structured',
+        awardingBody: null,
+        level: null,
+        certificateValidMonths: 12,
+        modules: ['Two', 'Three', 'One'],
+      });
+      const listed = (await ok('otherCoordinator', 'GET', '/api/training/courses')).items;
+      expect(listed.find((c: { id: string }) => c.id === course.id)).toEqual(edited);
+      const unaccredited = await call('coordinator', 'PUT', `/api/training/courses/${course.id}`, {
+        title: 'Boundaries',
+        mode: 'accredited',
+      });
+      expect(unaccredited.statusCode).toBe(400);
+      expect((await call('coordinator', 'PUT', `/api/training/courses/${newId()}`, edited)).statusCode).toBe(
+        400,
+      );
+      const body = { title: 'Boundaries', mode: 'flexible', modules: [] };
+      expect((await call('coordinator', 'PUT', `/api/training/courses/${newId()}`, body)).statusCode).toBe(
+        404,
+      );
+      expect((await call('peer', 'PUT', `/api/training/courses/${course.id}`, body)).statusCode).toBe(403);
     });
   });
 

@@ -9,6 +9,7 @@ import {
   coverageQuery,
   createPartnerBody,
   createPartnerContactBody,
+  endHolderBody,
   handoverBody,
   handoverResponse,
   holder,
@@ -24,6 +25,7 @@ import {
   addHolder,
   createPartner,
   createPartnerContact,
+  endHolder,
   handoverFor,
   readRegister,
   recordHandover,
@@ -109,6 +111,20 @@ export function registerSocialCapitalRoutes(fastify: FastifyInstance, { db, cloc
       },
     },
     async (request) => updateHolder(context(request), request.params.holderId as string, request.body),
+  );
+
+  app.post(
+    '/api/social-capital/holders/:holderId/end',
+    {
+      config: { permission: 'social_capital:manage', personalData: 'write' },
+      schema: {
+        tags,
+        params: idParams('holderId'),
+        body: endHolderBody,
+        response: { 200: okResponse, ...errors },
+      },
+    },
+    async (request) => endHolder(context(request), request.params.holderId as string, request.body),
   );
 
   app.get(

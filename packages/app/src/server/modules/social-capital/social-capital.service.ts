@@ -219,6 +219,27 @@ export async function updateHolder(
   });
 }
 
+/** Takes one worker off a relationship, keeping the row (ended, with why) for the record. */
+export async function endHolder(context: SocialCapitalContext, holderId: string, body: { reason: string }) {
+  const { db, actor, clock } = context;
+  return db.transaction(async (tx) => {
+    const holder = await findHolderInScope(tx, actor, holderId);
+    if (holder?.status !== 'active') throw notFound('relationship');
+    const now = clock.now();
+    await tx
+      .update(relationshipHolders)
+      .set({ status: 'ended', endedOn: ukDateOf(now), endedNote: body.reason, updatedAt: now })
+      .where(eq(relationshipHolders.id, holderId));
+    await recordAudit(tx, auditOf(context), {
+      action: 'social_capital.holder_end',
+      entityType: 'relationship_holder',
+      entityIds: [holderId, holder.memberId],
+      siteId: holder.siteId,
+    });
+    return { ok: true as const };
+  });
+}
+
 export async function handoverFor(context: SocialCapitalContext, memberId: string) {
   const { db, actor } = context;
   return db.transaction(async (tx) => {

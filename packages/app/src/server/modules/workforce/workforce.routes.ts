@@ -74,6 +74,7 @@ import {
   enrol,
   listCohorts,
   listCourses,
+  updateCourse,
   updateEnrolment,
   viewCohort,
 } from './training/training.service.ts';
@@ -316,6 +317,14 @@ export function registerWorkforceRoutes(fastify: FastifyInstance, { db, clock }:
       schema: { tags, body: courseBody, response: { 201: course, ...errors } },
     },
     async (request, reply) => reply.status(201).send(await createCourse(ctx(request), request.body)),
+  );
+  app.put(
+    '/api/training/courses/:courseId',
+    {
+      config: { permission: 'training:manage' },
+      schema: { tags, params: courseParams, body: courseBody, response: { 200: course, ...errors } },
+    },
+    async (request) => updateCourse(ctx(request), id(request, 'courseId'), request.body),
   );
   app.post(
     '/api/training/courses/:courseId/cohorts',

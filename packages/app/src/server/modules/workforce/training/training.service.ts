@@ -56,23 +56,26 @@ export async function listCourses({ db, actor }: WorkforceContext) {
   return { items: await coursesOf(db, actor.organisationId) };
 }
 
-export async function createCourse(
-  { db, actor, clock, requestId }: WorkforceContext,
-  body: {
-    title: string;
-    mode: CourseMode;
-    awardingBody?: string | undefined;
-    level?: string | undefined;
-    certificateValidMonths?: number | undefined;
-    modules: string[];
-  },
-) {
+type CourseInput = {
+  title: string;
+  mode: CourseMode;
+  awardingBody?: string | undefined;
+  level?: string | undefined;
+  certificateValidMonths?: number | undefined;
+  modules: string[];
+};
+
+function checkCourse(body: CourseInput) {
   const problems: { field: string; message: string }[] = [];
   if (body.mode === 'accredited' && !body.awardingBody)
     problems.push({ field: 'awardingBody', message: 'Name the awarding body of an accredited course.' });
   if (body.mode === 'accredited' && !body.level)
     problems.push({ field: 'level', message: 'Give the level of an accredited course, e.g. Level 2.' });
   if (problems.length > 0) throw validationFailed(problems);
+}
+
+export async function createCourse({ db, actor, clock, requestId }: WorkforceContext, body: CourseInput) {
+  checkCourse(body);
   return db.transaction(async (tx) => {
     const id = newId();
     await tx.insert(trainingCourses).values({
@@ -95,6 +98,45 @@ export async function createCourse(
       { action: 'training.course_create', entityType: 'training_course', entityIds: [id] },
     );
     return (await coursesOf(tx, actor.organisationId)).find((c) => c.id === id) as Awaited<
+      ReturnType<typeof coursesOf>
+    >[number];
+  });
+}
+
+/**
+ * Edits a course: its modules are replaced in the order given. Certificates already issued keep their
+ * renewal dates; a new validity applies to completions from now on.
+ */
+export async function updateCourse(
+  { db, actor, clock, requestId }: WorkforceContext,
+  courseId: string,
+  body: CourseInput,
+) {
+  checkCourse(body);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(trainingCourses)
+      .set({
+        title: body.title,
+        mode: body.mode,
+        awardingBody: body.mode === 'accredited' ? (body.awardingBody ?? null) : null,
+        level: body.mode === 'accredited' ? (body.level ?? null) : null,
+        certificateValidMonths: body.certificateValidMonths ?? null,
+      })
+      .where(and(eq(trainingCourses.id, courseId), eq(trainingCourses.organisationId, actor.organisationId)))
+      .returning({ id: trainingCourses.id });
+    if (!updated) throw notFound('course');
+    await tx.delete(trainingModules).where(eq(trainingModules.courseId, courseId));
+    if (body.modules.length > 0)
+      await tx
+        .insert(trainingModules)
+        .values(body.modules.map((title, position) => ({ id: newId(), courseId, position, title })));
+    await recordAudit(
+      tx,
+      { actor, clock, requestId },
+      { action: 'training.course_update', entityType: 'training_course', entityIds: [courseId] },
+    );
+    return (await coursesOf(tx, actor.organisationId)).find((c) => c.id === courseId) as Awaited<
       ReturnType<typeof coursesOf>
     >[number];
   });

@@ -5,8 +5,8 @@ import {
   Button,
   Group,
   NativeSelect,
+  Radio,
   ScrollArea,
-  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -145,7 +145,16 @@ function InstrumentsSection() {
                 {t.citation} {t.licence}.
               </Text>
             </div>
-            <Button size="xs" variant="default" onClick={() => copy.mutate(t.key)} loading={copy.isPending}>
+            {/* A template's name is long; the label wraps so the row fits a phone. */}
+            <Button
+              size="xs"
+              h="auto"
+              py={6}
+              variant="default"
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+              onClick={() => copy.mutate(t.key)}
+              loading={copy.isPending}
+            >
               Copy “{t.name}”
             </Button>
           </Group>
@@ -207,20 +216,17 @@ function AnalysisSection() {
           onChange={(e) => setFrom(e.currentTarget.value)}
         />
         <TextInput label="Given to" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <div>
-          <Text size="sm" fw={500} id="design-label">
-            Compare
-          </Text>
-          <SegmentedControl
-            aria-labelledby="design-label"
-            value={design}
-            onChange={(v) => setDesign(v as 'retrospective' | 'waves')}
-            data={[
-              { value: 'retrospective', label: 'Before and now, one interview' },
-              { value: 'waves', label: 'Baseline and follow-up' },
-            ]}
-          />
-        </div>
+        {/* Radios rather than a segmented control: two long labels side by side do not fit 360 px. */}
+        <Radio.Group
+          label="Compare"
+          value={design}
+          onChange={(v) => setDesign(v as 'retrospective' | 'waves')}
+        >
+          <Stack gap={4} mt={4}>
+            <Radio value="retrospective" label="Before and now, one interview" />
+            <Radio value="waves" label="Baseline and follow-up" />
+          </Stack>
+        </Radio.Group>
       </Group>
       {analysis.isError && <QueryError error={analysis.error} />}
       {analysis.data && <AnalysisResult result={analysis.data} />}

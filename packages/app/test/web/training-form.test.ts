@@ -3,6 +3,7 @@ import {
   certificateRenewalOn,
   cohortFormProblems,
   courseFormProblems,
+  courseFormValuesOf,
   courseRequestBody,
   emptyCourseForm,
   enrolmentFormProblems,
@@ -47,6 +48,30 @@ describe('the training forms in the web app', () => {
       level: 'Level 2',
       certificateValidMonths: 24,
       modules: ['One', 'Two'],
+    });
+  });
+
+  it('sends back a saved course unchanged when it is edited without changes', () => {
+    const course = {
+      title: 'Peer mentoring',
+      mode: 'accredited' as const,
+      awardingBody: 'Open College Network',
+      level: 'Level 2',
+      certificateValidMonths: 24,
+      modules: ['Boundaries', 'Safeguarding'],
+    };
+    expect(courseRequestBody(courseFormValuesOf(course))).toEqual(course);
+    const flexible = {
+      ...course,
+      mode: 'flexible' as const,
+      awardingBody: null,
+      level: null,
+      certificateValidMonths: null,
+    };
+    expect(courseRequestBody(courseFormValuesOf(flexible))).toEqual({
+      title: 'Peer mentoring',
+      mode: 'flexible',
+      modules: ['Boundaries', 'Safeguarding'],
     });
   });
 

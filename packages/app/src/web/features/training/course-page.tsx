@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { InlineFormToggle } from '../../components/inline-form-toggle.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -13,6 +14,7 @@ import { useFormProblems } from '../../lib/form-problems.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
 import { formatIsoDate } from '../cases/case-format.ts';
 import { RouterAnchor } from '../cases/case-link.tsx';
+import { CourseForm } from './course-form.tsx';
 import { describeCourse } from './courses-page.tsx';
 import { type CohortFormValues, cohortFormProblems, cohortRequestBody, formatRate } from './training-form.ts';
 import {
@@ -56,6 +58,11 @@ export function CoursePage() {
     <Stack gap="lg">
       <PageHeading title={course.title} documentTitle={`${course.title} – Training`} />
       <Text>{describeCourse(course)}</Text>
+      {can('training:manage') && (
+        <InlineFormToggle label="Edit course">
+          {(close) => <CourseForm key={JSON.stringify(course)} course={course} onDone={close} />}
+        </InlineFormToggle>
+      )}
       {course.modules.length > 0 && (
         <section aria-labelledby="modules-heading">
           <Title order={2} size="h3" id="modules-heading" mb="xs">

@@ -37,6 +37,26 @@ export const courseModeLabels: Record<CourseMode, string> = {
   accredited: 'Accredited (awarding body and level)',
 };
 
+/** A saved course as the form shows it, for editing. */
+export function courseFormValuesOf(course: {
+  title: string;
+  mode: CourseMode;
+  awardingBody: string | null;
+  level: string | null;
+  certificateValidMonths: number | null;
+  modules: string[];
+}): CourseFormValues {
+  return {
+    title: course.title,
+    mode: course.mode,
+    awardingBody: course.awardingBody ?? '',
+    level: course.level ?? '',
+    certificateValidMonths:
+      course.certificateValidMonths === null ? '' : String(course.certificateValidMonths),
+    modules: course.modules.join('\n'),
+  };
+}
+
 /** Modules as typed, one per line: blank lines dropped, spaces trimmed. */
 export function modulesFromText(text: string): string[] {
   return text

@@ -181,7 +181,7 @@ describe('the peer workforce through the API', () => {
         leadUserId: users.otherCoordinator?.id,
         coWorkerIds: [],
       });
-      expect(response.json().error.details[0].message).toMatch(/due for renewal on 2026-03-01/);
+      expect(response.json().error.details[0].message).toMatch(/due for renewal on 1 March 2026/);
       // Back to a coordinator with no workforce record, for the tests below.
       await ok('coordinator', 'POST', `/api/workforce/${lapsed.id}/status`, {
         action: 'leave',

@@ -11,6 +11,8 @@ import {
 } from '../../../contract/workforce-codes.ts';
 import { type DbsCheck, dbsState } from './safety/dbs.rules.ts';
 
+const longDate = (iso: string | null) => (iso ? format(parseISO(iso), 'd MMMM yyyy') : 'an unknown date');
+
 /**
  * Who may take a case (issue 6, items 1 and 5): pure, so the allocation, the matching shortlist and
  * the batch assignment all apply exactly the same hard rules.
@@ -142,13 +144,13 @@ export function allocationBlockers(
   else if (dbs.state === 'overdue')
     blockers.push({
       code: 'dbs_out_of_date',
-      message: `Their DBS check was due for renewal on ${dbs.dueOn}: record the recheck first.`,
+      message: `Their DBS check was due for renewal on ${longDate(dbs.dueOn)}: record the recheck first.`,
     });
   for (const certificate of checks.requiredCertificates ?? [])
     if (certificate.renewalDueOn !== null && certificate.renewalDueOn <= today)
       blockers.push({
         code: 'certificate_lapsed',
-        message: `Their training certificate “${certificate.courseTitle}” lapsed on ${format(parseISO(certificate.renewalDueOn), 'd MMMM yyyy')}: record the renewal first.`,
+        message: `Their training certificate “${certificate.courseTitle}” lapsed on ${longDate(certificate.renewalDueOn)}: record the renewal first.`,
       });
   if (isLead && caseCarryingRoles.includes(member.role)) {
     const cap = caseloadCapOf(member, rules) ?? 0;

@@ -9,7 +9,8 @@ import { findMemberInScope, listMembersInScope, memberFacts } from '../people/pe
 import type { WorkforceContext } from '../people/people.service.ts';
 import { workforceMembers } from '../people/people.table.ts';
 import { workforceSettingsOf } from '../people/settings.repository.ts';
-import { dbsState } from './dbs.rules.ts';
+import { dbsDueSoonDays, dbsState } from './dbs.rules.ts';
+import { certificateDueSoonDays } from './renewal-reminders.rules.ts';
 import { dbsChecks } from './safety.table.ts';
 
 export async function recordDbsCheck(
@@ -136,7 +137,11 @@ export async function safetyAlerts({ db, actor, clock, requestId }: WorkforceCon
       if (dbs.state === 'overdue')
         alerts.push({ ...base, kind: 'dbs_overdue', detail: 'DBS recheck overdue.' });
       if (dbs.state === 'due_soon')
-        alerts.push({ ...base, kind: 'dbs_due_soon', detail: 'DBS recheck due within 30 days.' });
+        alerts.push({
+          ...base,
+          kind: 'dbs_due_soon',
+          detail: `DBS recheck due within ${dbsDueSoonDays} days.`,
+        });
       if (dbs.state === 'level_too_low')
         alerts.push({ ...base, kind: 'dbs_level_too_low', detail: 'DBS level below what cases require.' });
     }
@@ -145,7 +150,7 @@ export async function safetyAlerts({ db, actor, clock, requestId }: WorkforceCon
       for (const c of rowsOf<{ member_id: string; title: string; renewal_due_on: string }>(
         await tx.execute(sql`select t.member_id, c.title, t.renewal_due_on::text as renewal_due_on
           from training_certificates t join training_courses c on c.id = t.course_id
-          where t.renewal_due_on is not null and t.renewal_due_on <= ${today}::date + 30
+          where t.renewal_due_on is not null and t.renewal_due_on <= ${today}::date + ${certificateDueSoonDays}::int
             and t.member_id in (${sql.join(
               ids.map((id) => sql`${id}::uuid`),
               sql`, `,

@@ -64,7 +64,10 @@ describe('a coordinator adds a volunteer, supervises them and pauses them, on a 
     await page.getByRole('link', { name: 'Add a person' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add a person to the workforce' }).waitFor();
     // The supervisor list comes from the site's people; wait for it before checking the page.
-    await page.getByRole('option', { name: coordinator?.name ?? '' }).waitFor({ state: 'attached' });
+    await page
+      .getByLabel('Supervisor (optional)')
+      .getByRole('option', { name: coordinator?.name ?? '' })
+      .waitFor({ state: 'attached' });
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: 'Add person' }).click();

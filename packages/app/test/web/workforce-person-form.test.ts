@@ -90,6 +90,18 @@ describe('the add and edit person form', () => {
     });
   });
 
+  it('links their user account only when one is chosen', () => {
+    const values = { ...newPersonValues(north, '2026-03-02'), displayName: 'Sam' };
+    expect(createPersonBody(values, { canRecordLivedExperience: true }).userId).toBeNull();
+    const account = '00000000-0000-4000-8000-000000000020';
+    expect(createPersonBody({ ...values, userId: account }, { canRecordLivedExperience: true }).userId).toBe(
+      account,
+    );
+    expect(updatePersonBody({ ...personValuesOf(person()), userId: account }, person())).toEqual({
+      userId: account,
+    });
+  });
+
   it('never sends lived experience for someone who may not record it', () => {
     const values = {
       ...newPersonValues(north, '2026-03-02'),

@@ -24,6 +24,8 @@ export type PersonFormValues = {
   areasCovered: string;
   availability: string;
   livedExperience: LivedExperienceArea[];
+  /** Their sign-in, so they can log hours and be allocated cases; '' for none yet. */
+  userId: string;
   supervisorUserId: string;
   nextStep: string;
   nextStepTargetOn: string;
@@ -65,6 +67,7 @@ export function newPersonValues(homeSiteId: string, today: string): PersonFormVa
     areasCovered: '',
     availability: '',
     livedExperience: [],
+    userId: '',
     supervisorUserId: '',
     nextStep: '',
     nextStepTargetOn: '',
@@ -85,6 +88,7 @@ export function personValuesOf(person: WorkforceDetail): PersonFormValues {
     areasCovered: joinList(person.areasCovered),
     availability: person.availability ?? '',
     livedExperience: person.livedExperience ?? [],
+    userId: person.userId ?? '',
     supervisorUserId: person.supervisor?.userId ?? '',
     nextStep: person.nextStep ?? '',
     nextStepTargetOn: person.nextStepTargetOn ?? '',
@@ -106,6 +110,7 @@ function profileOf(values: PersonFormValues, canRecordLivedExperience: boolean) 
     areasCovered: splitList(values.areasCovered),
     availability: orNull(values.availability),
     ...(canRecordLivedExperience ? { livedExperience: values.livedExperience } : {}),
+    userId: values.userId || null,
     supervisorUserId: values.supervisorUserId || null,
     nextStep: orNull(values.nextStep),
     nextStepTargetOn: values.nextStepTargetOn || null,
@@ -127,7 +132,6 @@ export function createPersonBody(
     role: values.role,
     status: values.status,
     startedOn: values.startedOn,
-    userId: null,
     maxComplexity: null,
     caseloadCap: null,
     avoidCaseKinds: [],

@@ -10,10 +10,9 @@ import {
 } from '../../../contract/workforce-codes.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { useFormProblems } from '../../lib/form-problems.ts';
-import { useCan } from '../auth/me-query.ts';
+import { useCan, useMe } from '../auth/me-query.ts';
 import { genderLabels, todayIsoDate } from '../cases/case-format.ts';
 import { siteWorkersQueryOptions } from '../cases/cases-query.ts';
-import { useSiteChoices } from '../sites/sites-query.ts';
 import { type PersonFormValues, personFormProblems, type StartingStatus } from './person-form-values.ts';
 import { livedExperienceLabels } from './workforce-format.ts';
 
@@ -30,6 +29,7 @@ const fieldIds = {
   areasCovered: 'person-areas',
   availability: 'person-availability',
   livedExperience: `person-lived-${livedExperienceAreas[0]}`,
+  userId: 'person-user',
   supervisorUserId: 'person-supervisor',
   nextStep: 'person-next-step',
   nextStepTargetOn: 'person-next-step-on',
@@ -51,7 +51,8 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
   const can = useCan();
   // Lived experience is self-declared and coordinators only: the API returns null to anyone else.
   const showsLivedExperience = isNew ? can('workforce:lived_experience') : person.livedExperience !== null;
-  const { sites } = useSiteChoices();
+  // The API takes only the sites of the coordinator making the change.
+  const { sites } = useMe();
   const today = todayIsoDate();
   const form = useForm<PersonFormValues>({
     mode: 'controlled',
@@ -70,6 +71,9 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
   const supervisorChoices = new Map<string, string>();
   for (const user of supervisors.data ?? []) supervisorChoices.set(user.id, user.name);
   if (person?.supervisor) supervisorChoices.set(person.supervisor.userId, person.supervisor.name);
+  const accountChoices = new Map(supervisorChoices);
+  if (person?.userId && !accountChoices.has(person.userId))
+    accountChoices.set(person.userId, `${person.displayName}’s current account`);
 
   return (
     <>
@@ -103,6 +107,7 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
                   if (siteId && !form.values.siteIds.includes(siteId))
                     form.setFieldValue('siteIds', [...form.values.siteIds, siteId]);
                   form.setFieldValue('supervisorUserId', '');
+                  form.setFieldValue('userId', '');
                 }}
               />
               <NativeSelect
@@ -149,6 +154,16 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
               </Stack>
             </Checkbox.Group>
           )}
+          <NativeSelect
+            id={fieldIds.userId}
+            label="Their user account (optional)"
+            description="Link it so they can log hours and be allocated cases. Add the account under Users first."
+            data={[
+              { value: '', label: 'No account linked' },
+              ...[...accountChoices].map(([value, label]) => ({ value, label })),
+            ]}
+            {...form.getInputProps('userId')}
+          />
           <NativeSelect
             id={fieldIds.supervisorUserId}
             label="Supervisor (optional)"

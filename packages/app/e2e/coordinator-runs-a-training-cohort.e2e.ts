@@ -135,11 +135,44 @@ describe('a coordinator runs a training cohort', () => {
     await expectNoSeriousAxeViolations(page);
   });
 
-  it('reads the partner relationships register with its management forms', async () => {
+  it('adds a partner, a named contact and a holder on the register, and the coverage counts it', async () => {
     await page.goto(`${server.url}/partners`);
     await page.getByRole('heading', { level: 1, name: 'Partner relationships' }).waitFor();
-    await page.getByRole('heading', { name: 'Add a partner organisation' }).waitFor();
-    await page.getByText(/held by two or more people|No relationships recorded/).waitFor();
+    const coverage = page.getByText(/^\d+ relationships:/);
+    const contactsBefore = Number(((await coverage.textContent()) ?? '').split(' ')[0]);
+    await expectNoSeriousAxeViolations(page);
+    await page.getByLabel('Organisation name').fill('Eastgate Housing Trust');
+    await press(page.getByRole('button', { name: 'Add organisation' }));
+    const partner = page.getByRole('region', { name: 'Eastgate Housing Trust' });
+    await press(partner.getByRole('button', { name: 'Add a contact at Eastgate Housing Trust' }));
+    await page.getByLabel('Contact’s name at Eastgate Housing Trust').fill('Jo Tenancy');
+    await press(page.getByRole('button', { name: 'Add contact' }));
+    await press(partner.getByRole('button', { name: 'Add a holder for Jo Tenancy' }));
+    const worker = page.getByLabel('Worker who knows Jo Tenancy');
+    await expect.poll(async () => worker.locator('option').count()).toBeGreaterThan(1);
+    await worker.selectOption({ index: 1 });
+    await press(page.getByRole('button', { name: 'Add holder' }));
+    await partner.getByText('Succession risk: only one person holds this relationship').waitFor();
+    await expect
+      .poll(async () => Number(((await coverage.textContent()) ?? '').split(' ')[0]))
+      .toBe(contactsBefore + 1);
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  it('reorders the safeguarding chain from the keyboard, keeping focus on the moved step', async () => {
+    await page.goto(`${server.url}/safeguarding/chain`);
+    await page.getByRole('heading', { level: 1, name: 'Safeguarding chain' }).waitFor();
+    const firstName = page.getByLabel('Step name').first();
+    const name = await firstName.inputValue();
+    await press(page.getByRole('button', { name: new RegExp(`^Move down\\W+${name}$`) }));
+    await expect.poll(async () => page.getByLabel('Step name').nth(1).inputValue()).toBe(name);
+    await expect
+      .poll(async () => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(new RegExp(`^Move (up|down): ${name}$`));
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} is now step 2` })
+      .waitFor();
     await expectNoSeriousAxeViolations(page);
   });
 });

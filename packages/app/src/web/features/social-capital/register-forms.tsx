@@ -432,3 +432,132 @@ function HandoverChoices({
     </div>
   );
 }
+
+type Holder = Contact['holders'][number];
+
+/** Changes how strong a holder's relationship is, and when they were last in touch. */
+export function UpdateHolderForm({
+  holder,
+  contact,
+  onDone,
+}: {
+  holder: Holder;
+  contact: Contact;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const prefix = `holder-edit-${holder.id}`;
+  const fieldIds = { strength: `${prefix}-strength`, lastInteractionOn: `${prefix}-last` };
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { strength: holder.strength, lastInteractionOn: holder.lastInteractionOn ?? '' },
+    validate: {
+      lastInteractionOn: (v: string) =>
+        v && v > todayIsoDate() ? 'Enter a date that is not in the future.' : null,
+    },
+  });
+  const problems = useFormProblems(form, fieldIds);
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api.put(`/api/social-capital/holders/${holder.id}`, {
+        strength: values.strength,
+        lastInteractionOn: values.lastInteractionOn || null,
+      }),
+    onSuccess: async () => {
+      await registerChanged(queryClient);
+      notifications.show({
+        color: 'green',
+        message: `${holder.name}’s relationship with ${contact.name} saved.`,
+      });
+      onDone();
+    },
+    onError: problems.onApiError,
+  });
+  return (
+    <div>
+      <ErrorSummary {...problems.summary} />
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v), problems.onValidationFailure)}>
+        <Stack gap="xs" maw={420} mt="xs">
+          <NativeSelect
+            id={fieldIds.strength}
+            label={`Strength of ${holder.name}’s relationship`}
+            data={strengths.map((s) => ({ value: s, label: strengthLabels[s] }))}
+            {...form.getInputProps('strength')}
+          />
+          <TextInput
+            id={fieldIds.lastInteractionOn}
+            type="date"
+            label="Last in touch (optional)"
+            {...form.getInputProps('lastInteractionOn')}
+          />
+          <Group>
+            <Button type="submit" size="xs" loading={save.isPending}>
+              Save
+            </Button>
+            <Button type="button" size="xs" variant="subtle" onClick={onDone}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </div>
+  );
+}
+
+/** Takes one worker off a relationship (with why); anyone else who holds it keeps it. */
+export function EndHolderForm({
+  holder,
+  contact,
+  onDone,
+}: {
+  holder: Holder;
+  contact: Contact;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const fieldIds = { reason: `holder-end-${holder.id}-reason` };
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validate: { reason: (v: string) => (v.trim() ? null : 'Say why they no longer hold this relationship.') },
+  });
+  const problems = useFormProblems(form, fieldIds);
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api.post(`/api/social-capital/holders/${holder.id}/end`, { reason: values.reason.trim() }),
+    onSuccess: async () => {
+      await registerChanged(queryClient);
+      notifications.show({ color: 'green', message: `${holder.name} no longer holds ${contact.name}.` });
+    },
+    onError: problems.onApiError,
+  });
+  const isLastHolder = contact.holders.length === 1;
+  return (
+    <div>
+      <ErrorSummary {...problems.summary} />
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v), problems.onValidationFailure)}>
+        <Stack gap="xs" maw={420} mt="xs">
+          {isLastHolder && (
+            <Text size="sm" fw={700} c="red.9">
+              Nobody else holds this relationship: it will be recorded as held by nobody.
+            </Text>
+          )}
+          <Textarea
+            id={fieldIds.reason}
+            label={`Why ${holder.name} no longer holds it`}
+            description="For example: added by mistake, or they have lost touch"
+            {...form.getInputProps('reason')}
+          />
+          <Group>
+            <Button type="submit" size="xs" color="red" loading={save.isPending}>
+              Remove holder
+            </Button>
+            <Button type="button" size="xs" variant="subtle" onClick={onDone}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </div>
+  );
+}

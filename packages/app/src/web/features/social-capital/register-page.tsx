@@ -1,4 +1,4 @@
-import { List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Coverage, type Partner, partnerKindLabels } from '../../../contract/social-capital.ts';
@@ -10,7 +10,14 @@ import { QueryError } from '../../components/query-error.tsx';
 import { api } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
-import { AddContactForm, AddHolderForm, AddPartnerForm, HandoverSection } from './register-forms.tsx';
+import {
+  AddContactForm,
+  AddHolderForm,
+  AddPartnerForm,
+  EndHolderForm,
+  HandoverSection,
+  UpdateHolderForm,
+} from './register-forms.tsx';
 
 const strengthLabels = { weak: 'weak', moderate: 'moderate', strong: 'strong' } as const;
 
@@ -106,6 +113,16 @@ function SiteRegister({ siteId }: { siteId: string }) {
                         <List.Item key={h.id}>
                           {h.name}: {strengthLabels[h.strength]}
                           {h.lastInteractionOn ? `, last in touch ${formatDate(h.lastInteractionOn)}` : ''}
+                          {canManage && (
+                            <Group gap="xs" mt={4} mb="xs" align="flex-start">
+                              <InlineFormToggle label={`Update ${h.name}`}>
+                                {(close) => <UpdateHolderForm holder={h} contact={contact} onDone={close} />}
+                              </InlineFormToggle>
+                              <InlineFormToggle label={`Remove ${h.name}`}>
+                                {(close) => <EndHolderForm holder={h} contact={contact} onDone={close} />}
+                              </InlineFormToggle>
+                            </Group>
+                          )}
                         </List.Item>
                       ))}
                     </List>

@@ -1,32 +1,20 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { demoAccounts } from '../src/server/demo/demo-accounts.ts';
+import {
+  closeJourney,
+  expectNoAxeViolations,
+  openJourney,
+  phone,
+  press,
+  signInWithTwoFactor,
+  typeInto,
+} from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const name = 'Wellbeing check 2026';
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
-
-/** Focuses a control and works it with the keyboard alone. */
-async function press(control: Locator, key = 'Enter'): Promise<void> {
-  await control.focus();
-  await control.page().keyboard.press(key);
-}
-async function typeInto(control: Locator, text: string): Promise<void> {
-  await control.focus();
-  await control.page().keyboard.press('Control+A');
-  await control.page().keyboard.type(text);
-}
 const focusedName = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -37,33 +25,17 @@ const focusedName = (page: Page) =>
 describe('a coordinator builds a survey instrument on a phone, with the keyboard', () => {
   let server: PeerpathServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let instrumentId = '';
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(phone));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('signs in with two-factor and starts a blank instrument from the outcomes page', async () => {
-    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
-    await page.goto(`${server.url}/outcomes`);
-    await page.waitForURL(/\/sign-in/);
-    await typeInto(page.getByLabel('E-mail address'), coordinator.email);
-    await typeInto(page.getByLabel('Password', { exact: true }), demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
-    const code = new TOTP({ secret: Secret.fromBase32(coordinator.totpSecret), digits: 6, period: 30 });
-    await typeInto(page.getByLabel('Security code'), code.generate());
-    await page.keyboard.press('Enter');
+    await signInWithTwoFactor(page, server.url, coordinator, { from: '/outcomes', keyboard: true });
     await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
 
     await typeInto(page.getByLabel('Name of a new, blank instrument'), name);
@@ -137,7 +109,7 @@ describe('a coordinator builds a survey instrument on a phone, with the keyboard
     await page.getByText('Saving your changes starts version 2 as a draft').waitFor();
     await page.getByRole('button', { name: 'Save as draft version 2' }).waitFor();
 
-    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const response = await fetch(`${server.url}/api/outcomes/instruments/${instrumentId}`, {
       headers: { cookie },
     });

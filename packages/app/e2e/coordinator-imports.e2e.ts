@@ -1,29 +1,15 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
+import { demoAccounts } from '../src/server/demo/demo-accounts.ts';
 import { contactsCsv, referralsCsv, syntheticMds } from '../test/imports/mds-files.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { closeJourney, desktop, expectNoAxeViolations, openJourney, signInWithTwoFactor } from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 /** The demo coordinator works at Wiltshire only, so the page chooses that site already. */
 const site = 'Wiltshire';
 const cases = 2_000;
 const { referrals, contacts } = syntheticMds({ cases, contactsPerCase: 5, site });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    })),
-  ).toEqual([]);
-}
 
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
@@ -33,33 +19,13 @@ describe('a service coordinator imports the NHS England data set', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(desktop));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('signs in with two-factor and opens Import data set from the menu', async () => {
-    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('E-mail address').fill(coordinator.email);
-    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
-    const code = new TOTP({
-      secret: Secret.fromBase32(coordinator.totpSecret),
-      digits: 6,
-      period: 30,
-    }).generate();
-    await page.getByLabel('Security code').fill(code);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signInWithTwoFactor(page, server.url, coordinator);
 
     await page.getByRole('link', { name: 'Import data set' }).first().click();
     await page.waitForURL((url) => url.pathname === '/import');

@@ -1,30 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { demoAccounts } from '../src/server/demo/demo-accounts.ts';
+import { closeJourney, expectNoAxeViolations, openJourney, phone, signInWithTwoFactor } from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  // A message that is still fading in is measured at part opacity: wait until it is fully shown.
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.mantine-Notification-root')].every((node) => {
-      for (let el: Element | null = node; el; el = el.parentElement)
-        if (getComputedStyle(el).opacity !== '1') return false;
-      return true;
-    }),
-  );
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const violations = results.violations.map((violation) => ({
-    id: violation.id,
-    nodes: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-  expect(violations).toEqual([]);
-}
 
 describe('a coordinator adds a volunteer, supervises them and pauses them, on a phone', () => {
   let server: PeerpathServer;
@@ -33,31 +13,11 @@ describe('a coordinator adds a volunteer, supervises them and pauses them, on a 
   const name = `Robin Example ${Date.now().toString().slice(-5)}`;
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    page = await context.newPage();
-    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('E-mail address').fill(coordinator.email);
-    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
-    const code = new TOTP({
-      secret: Secret.fromBase32(coordinator.totpSecret),
-      digits: 6,
-      period: 30,
-    }).generate();
-    await page.getByLabel('Security code').fill(code);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    ({ server, browser, page } = await openJourney(phone));
+    await signInWithTwoFactor(page, server.url, coordinator);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('adds a new volunteer, after the form names what is missing', async () => {
     await page.goto(`${server.url}/workforce`);

@@ -1,24 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { demoAccounts } from '../src/server/demo/demo-accounts.ts';
+import { closeJourney, expectNoAxeViolations, openJourney, phone, signInWithTwoFactor } from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(serious).toEqual([]);
-}
 
 describe('a coordinator matches a new referral to a peer', () => {
   let server: PeerpathServer;
@@ -28,33 +14,13 @@ describe('a coordinator matches a new referral to a peer', () => {
   let chosen = '';
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(phone));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('signs in with two-factor', async () => {
-    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('E-mail address').fill(coordinator.email);
-    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
-    const code = new TOTP({
-      secret: Secret.fromBase32(coordinator.totpSecret),
-      digits: 6,
-      period: 30,
-    }).generate();
-    await page.getByLabel('Security code').fill(code);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signInWithTwoFactor(page, server.url, coordinator);
   });
 
   it('opens a new referral and reads why each peer is suggested', async () => {
@@ -88,7 +54,7 @@ describe('a coordinator matches a new referral to a peer', () => {
       .getByRole('listitem')
       .allTextContents();
     expect(reasons.some((reason) => /\d+ of \d+ places? free/.test(reason))).toBe(true);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
   });
 
   it('confirms the best match, and the case shows the allocated peer', async () => {
@@ -122,7 +88,7 @@ describe('a coordinator matches a new referral to a peer', () => {
     await page.getByRole('heading', { name: /^Proposal:/ }).waitFor();
     const ours = page.getByRole('checkbox', { name: new RegExp(`^Case ${localCaseId} to `) });
     await expect.poll(() => ours.isChecked()).toBe(true);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
     await page.getByRole('button', { name: /^Approve \d+ match/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /^Allocate \d+ cases?$/ }).click();
@@ -140,15 +106,15 @@ describe('a coordinator matches a new referral to a peer', () => {
     await page.goto(`${server.url}/safeguarding`);
     await page.getByRole('heading', { level: 1, name: 'Safeguarding' }).waitFor();
     await page.getByText('with Safeguarding lead').first().waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
     await page.goto(`${server.url}/partners`);
     await page.getByRole('heading', { level: 1, name: 'Partner relationships' }).waitFor();
     await page.getByText('Succession risk: only one person holds this relationship').first().waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
     await page.goto(`${server.url}/voice`);
     await page.getByRole('heading', { level: 1, name: 'Your voice' }).waitFor();
     await page.getByRole('heading', { name: 'You said, we did' }).waitFor();
     await page.getByText('Thursday drop-in now runs until 8 pm').first().waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
   });
 });

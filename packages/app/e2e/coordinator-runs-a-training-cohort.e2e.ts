@@ -1,30 +1,17 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { demoAccounts } from '../src/server/demo/demo-accounts.ts';
+import {
+  closeJourney,
+  expectNoAxeViolations,
+  openJourney,
+  phone,
+  press,
+  signInWithTwoFactor,
+} from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(serious).toEqual([]);
-}
-
-/** Presses a control from the keyboard, as someone without a mouse would. */
-async function press(control: Locator, key = 'Enter'): Promise<void> {
-  await control.focus();
-  await control.press(key);
-}
 
 /** The "People" figure in one stage's row of a funnel table. */
 async function stageCount(funnel: Locator, stage: string): Promise<number> {
@@ -47,45 +34,25 @@ describe('a coordinator runs a training cohort', () => {
   let completedBefore = 0;
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(phone));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('signs in with two-factor and reads the funnel over every cohort', async () => {
-    if (!coordinator?.totpSecret) throw new Error('the demo coordinator has no two-factor secret');
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('E-mail address').fill(coordinator.email);
-    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByLabel('Password', { exact: true }).press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
-    const code = new TOTP({
-      secret: Secret.fromBase32(coordinator.totpSecret),
-      digits: 6,
-      period: 30,
-    }).generate();
-    await page.getByLabel('Security code').fill(code);
-    await page.getByLabel('Security code').press('Enter');
-    await page.waitForURL((url) => url.pathname === '/');
+    await signInWithTwoFactor(page, server.url, coordinator, { keyboard: true });
 
     await page.goto(`${server.url}/training/funnel`);
     await page.getByRole('heading', { level: 1, name: 'Training funnel' }).waitFor();
     const overall = page.getByRole('region', { name: 'All cohorts' });
     completedBefore = await stageCount(overall, 'Completed');
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
   });
 
   it('creates an accredited course with its modules, from the keyboard', async () => {
     await page.goto(`${server.url}/training`);
     await page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
     // Accredited without an awarding body: the summary and the field both say what to fix.
     await page.getByLabel('Course title').fill(courseTitle);
     await page.getByLabel('How it runs').selectOption('accredited');
@@ -100,7 +67,7 @@ describe('a coordinator runs a training cohort', () => {
     await press(page.getByRole('link', { name: courseTitle }));
     await page.getByRole('heading', { level: 1, name: courseTitle }).waitFor();
     await page.getByText('Accredited: Open College Network, Level 2').waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
   });
 
   it('adds a cohort, enrols a person and marks them completed; the funnels count them', async () => {
@@ -126,13 +93,13 @@ describe('a coordinator runs a training cohort', () => {
     await item.getByText(/Certificate issued, renewal due \d+ \w+ \d{4}/).waitFor();
     const cohortFunnel = page.getByRole('region', { name: 'This cohort’s funnel' });
     await expect.poll(() => stageCount(cohortFunnel, 'Completed')).toBe(1);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
 
     await page.goto(`${server.url}/training/funnel`);
     const overall = page.getByRole('region', { name: 'All cohorts' });
     await expect.poll(() => stageCount(overall, 'Completed')).toBe(completedBefore + 1);
     await page.getByRole('region', { name: new RegExp(`^${courseTitle}: Autumn`) }).waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
   });
 
   it('adds a partner, a named contact and a holder on the register, and the coverage counts it', async () => {
@@ -140,7 +107,7 @@ describe('a coordinator runs a training cohort', () => {
     await page.getByRole('heading', { level: 1, name: 'Partner relationships' }).waitFor();
     const coverage = page.getByText(/^\d+ relationships:/);
     const contactsBefore = Number(((await coverage.textContent()) ?? '').split(' ')[0]);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
     await page.getByLabel('Organisation name').fill('Eastgate Housing Trust');
     await press(page.getByRole('button', { name: 'Add organisation' }));
     const partner = page.getByRole('region', { name: 'Eastgate Housing Trust' });
@@ -156,7 +123,7 @@ describe('a coordinator runs a training cohort', () => {
     await expect
       .poll(async () => Number(((await coverage.textContent()) ?? '').split(' ')[0]))
       .toBe(contactsBefore + 1);
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
   });
 
   it('reorders the safeguarding chain from the keyboard, keeping focus on the moved step', async () => {
@@ -173,6 +140,6 @@ describe('a coordinator runs a training cohort', () => {
       .getByRole('status')
       .filter({ hasText: `${name} is now step 2` })
       .waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
   });
 });

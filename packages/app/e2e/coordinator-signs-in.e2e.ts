@@ -1,50 +1,21 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { closeJourney, desktop, expectNoAxeViolations, openJourney, totpCode } from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-function currentCode(base32Secret: string): string {
-  return new TOTP({
-    secret: Secret.fromBase32(base32Secret),
-    digits: 6,
-    period: 30,
-    algorithm: 'SHA1',
-  }).generate();
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const summary = results.violations.map((violation) => ({
-    id: violation.id,
-    impact: violation.impact,
-    nodes: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-  expect(summary).toEqual([]);
-}
 
 describe('a service coordinator signs in with two-factor and opens user administration', () => {
   let server: PeerpathServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(desktop));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('shows an accessible sign-in page', async () => {
     await page.goto(`${server.url}/users`);
@@ -70,7 +41,7 @@ describe('a service coordinator signs in with two-factor and opens user administ
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Enter your security code' }).waitFor();
-    await page.getByLabel('Security code').fill(currentCode(coordinator.totpSecret));
+    await page.getByLabel('Security code').fill(totpCode(coordinator.totpSecret));
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.waitForURL((url) => url.pathname === '/users');
@@ -107,7 +78,7 @@ describe('a service coordinator signs in with two-factor and opens user administ
   });
 
   it('signs out, after which the old session is refused', async () => {
-    const cookies = await context.cookies();
+    const cookies = await page.context().cookies();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();

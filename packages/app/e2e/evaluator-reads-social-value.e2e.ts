@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
 import { pdfText, unzipText, xlsxSheetText } from '../test/social-value/file-readers.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { closeJourney, desktop, expectNoAxeViolations, openJourney } from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const evaluator = demoAccounts.find((account) => account.role === 'evaluator');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 describe('an evaluator reads the social value report and downloads it', () => {
   let server: PeerpathServer;
@@ -16,20 +14,10 @@ describe('an evaluator reads the social value report and downloads it', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(desktop, { acceptDownloads: true }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   async function download(buttonName: string): Promise<Buffer> {
     const [file] = await Promise.all([
@@ -56,10 +44,7 @@ describe('an evaluator reads the social value report and downloads it', () => {
     expect(await page.locator('#scenario-result').textContent()).toContain('Central: £1 : £2.29');
     // The review's Table 3 is flagged: its ratio does not follow from its own cost and value.
     await page.getByText('Table 3 (with volunteer time): contradicts its own inputs').waitFor();
-    const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-    expect(
-      results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-    ).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   it('switches scenario, and the figures follow', async () => {

@@ -10,7 +10,8 @@ const appDir = fileURLToPath(new URL('..', import.meta.url));
 
 export type PeerpathServer = { url: string; stop: () => Promise<void>; output: () => string };
 
-async function freePort(): Promise<number> {
+/** A port no one is listening on just now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
 import { desc, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,28 +8,8 @@ import { cases } from '../src/server/modules/cases/cases.table.ts';
 import { runCheckIns } from '../src/server/modules/check-ins/check-ins.job.ts';
 import { checkInEnrolments, smsOutbox } from '../src/server/modules/check-ins/check-ins.table.ts';
 import { createTestApp, seedOrganisation, type TestApp } from '../test/support/test-app.ts';
-import { launchChromium } from './chromium.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
+import { expectNoAxeViolations, openPage, phone } from './journey.ts';
+import { freePort } from './peerpath-server.ts';
 
 const ukTimeNow = () =>
   new Intl.DateTimeFormat('en-GB', {
@@ -59,9 +37,7 @@ describe('a person answers a daily check-in by link on a phone, with the keyboar
     url = `http://127.0.0.1:${port}`;
     t = await createTestApp({ webDir: defaultWebDir, logLevel: 'warn', publicUrl: url });
     await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ browser, page } = await openPage(phone));
     page.on('request', (request) =>
       requests.push({ url: request.url(), referer: request.headers().referer ?? '' }),
     );

@@ -1,19 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { closeJourney, expectNoAxeViolations, openJourney, phone } from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const volunteer = demoAccounts.find((account) => account.role === 'volunteer');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
 
 /** Presses Tab (only the keyboard) until the focused element's accessible text matches. */
 async function tabTo(page: Page, name: RegExp): Promise<void> {
@@ -52,19 +43,13 @@ describe('a person completes a survey by link on a phone, with the keyboard only
   };
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(phone));
     page.on('request', (request) =>
       requests.push({ url: request.url(), referer: request.headers().referer ?? '' }),
     );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('a volunteer gives one of their cases the ONS4 survey by link', async () => {
     if (!volunteer) throw new Error('there is no demo volunteer');

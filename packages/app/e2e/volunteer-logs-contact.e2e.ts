@@ -1,25 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
-import { launchChromium } from './chromium.ts';
-import { type PeerpathServer, startPeerpathServer } from './peerpath-server.ts';
+import { closeJourney, expectNoAxeViolations, openJourney, phone } from './journey.ts';
+import type { PeerpathServer } from './peerpath-server.ts';
 
 const volunteer = demoAccounts.find((account) => account.role === 'volunteer');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const note = `Met at the library; next meeting on Thursday (${Date.now()})`;
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(serious).toEqual([]);
-}
 
 /** What a person has to answer: each radio group, text box, list box, number or tick box counts once. */
 async function visibleFieldCount(page: Page, formName: string): Promise<number> {
@@ -43,16 +29,10 @@ describe('a volunteer logs a contact on a phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startPeerpathServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    page = await context.newPage();
+    ({ server, browser, page } = await openJourney(phone));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeJourney(browser, server));
 
   it('signs in without two-factor and sees only their own cases', async () => {
     if (!volunteer) throw new Error('there is no demo volunteer');
@@ -103,7 +83,7 @@ describe('a volunteer logs a contact on a phone', () => {
 
   it('the case page is accessible and fits the phone screen', async () => {
     await page.getByRole('heading', { level: 2, name: 'Contacts' }).waitFor();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoAxeViolations(page, { seriousOnly: true });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(360);
   });

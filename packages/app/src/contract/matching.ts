@@ -63,6 +63,21 @@ export const batchProposal = z.object({
   totalScore: z.number(),
 });
 export type BatchProposal = z.infer<typeof batchProposal>;
+/**
+ * What to propose for. With no body (or no `caseIds`) every referral waiting at the site; with
+ * `caseIds`, exactly those referrals, placed as well as they can be on their own. Fastify validates an
+ * absent body as `null`, so null means "no body" too.
+ */
+export const batchProposalBody = z
+  .strictObject({
+    caseIds: z
+      .array(uuid)
+      .min(1, 'Choose at least one referral')
+      .max(500, 'Choose at most 500 referrals at once')
+      .optional(),
+  })
+  .nullish();
+export type BatchProposalBody = z.infer<typeof batchProposalBody>;
 export const batchApprovalBody = z.strictObject({
   placements: z
     .array(z.strictObject({ caseId: uuid, userId: uuid }))

@@ -106,6 +106,18 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents an optional body as not required, and every other body as required', () => {
+    const bodies = Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as const)
+        .filter(([, op]) => 'requestBody' in op)
+        .map(([key, op]) => [key, (op as { requestBody: { required: boolean } }).requestBody.required]),
+    );
+    const optional = bodies.filter(([, required]) => !required).map(([key]) => key);
+    expect(optional).toEqual(['POST /api/sites/{siteId}/matching/proposals']);
+    expect(bodies.length).toBeGreaterThan(10);
+  });
+
   it('serves the interactive documentation at /api/docs without signing in', async () => {
     let response = await t.app.inject({ method: 'GET', url: '/api/docs' });
     for (let hops = 0; hops < 3 && response.statusCode >= 300 && response.statusCode < 400; hops++) {

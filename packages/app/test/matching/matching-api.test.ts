@@ -7,6 +7,7 @@ import { newId } from '../../src/server/db/ids.ts';
 import { auditEvents } from '../../src/server/modules/audit/audit.table.ts';
 import { workforceMembers } from '../../src/server/modules/workforce/people/people.table.ts';
 import { dbsChecks } from '../../src/server/modules/workforce/safety/safety.table.ts';
+import { apiCaller } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -239,5 +240,145 @@ describe('matching a referral to a peer', () => {
     expect(
       (await call('coordinator', 'GET', `/api/sites/${siteIds.South}/matching-weights`)).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('proposing for the referrals the coordinator chose', () => {
+  let t: TestApp;
+  let users: Record<string, SeededUser>;
+  let siteIds: Record<string, string>;
+  const cookies: Record<string, string> = {};
+  let counter = 0;
+  const call = apiCaller(() => t.app, cookies);
+  const proposals = (siteId: string, payload?: object) =>
+    call('coordinator', 'POST', `/api/sites/${siteId}/matching/proposals`, payload);
+
+  const referral = async (site: string, profile: { area: string | null; language: string | null }) => {
+    const response = await call('coordinator', 'POST', '/api/cases', {
+      siteId: siteIds[site],
+      localCaseId: `C-${++counter}`,
+      referralSource: 'court',
+      referredOn: '2026-02-01',
+      complexity: 'moderate',
+      needs: ['homelessness'],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const created = response.json() as CaseDetail;
+    const put = await call('coordinator', 'PUT', `/api/cases/${created.id}/matching-profile`, {
+      ...profile,
+      kinds: [],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    return created.id;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    const seeded = await seedOrganisation(t.database, {
+      name: 'Chosen Matching',
+      sites: ['East', 'West'],
+      users: [
+        { key: 'coordinator', role: 'coordinator', sites: ['East', 'West'] },
+        { key: 'ana', role: 'peer_supporter', sites: ['East'] },
+        { key: 'ben', role: 'peer_supporter', sites: ['East'] },
+      ],
+    });
+    users = seeded.users;
+    siteIds = seeded.siteIds;
+    for (const [key, user] of Object.entries(users)) cookies[key] = await signIn(t.app, user.email);
+    // One free place each: Ana covers Bath and Frome and speaks Polish; Ben covers neither.
+    const peers: [string, Partial<typeof workforceMembers.$inferInsert>][] = [
+      ['ana', { areasCovered: ['Bath', 'Frome'], languages: ['Polish'] }],
+      ['ben', {}],
+    ];
+    for (const [key, extra] of peers) {
+      const id = newId();
+      const now = clock.now();
+      await t.db.insert(workforceMembers).values({
+        id,
+        organisationId: seeded.organisation.id,
+        siteId: siteIds.East as string,
+        siteIds: [siteIds.East as string],
+        userId: users[key]?.id as string,
+        displayName: `Peer ${key}`,
+        role: 'paid_peer',
+        status: 'active',
+        caseloadCap: 1,
+        createdAt: now,
+        updatedAt: now,
+        ...extra,
+      });
+      await t.db.insert(dbsChecks).values({
+        id: newId(),
+        memberId: id,
+        organisationId: seeded.organisation.id,
+        siteId: siteIds.East as string,
+        level: 'enhanced',
+        certificateOn: '2025-06-01',
+        recordedAt: now,
+      });
+    }
+  });
+  afterAll(() => t?.close());
+
+  it('places only the chosen referrals, as well as they can be placed on their own', async () => {
+    const bathPolish = await referral('East', { area: 'Bath', language: 'Polish' });
+    const frome = await referral('East', { area: 'Frome', language: null });
+    const everyone = (await proposals(siteIds.East as string)).json() as BatchProposal;
+    const peerOf = (p: BatchProposal, caseId: string) => p.placements.find((x) => x.caseId === caseId);
+    // Together, Ana serves the Polish speaker in Bath better, so the Frome referral gets Ben.
+    expect(peerOf(everyone, bathPolish)?.userId).toBe(users.ana?.id);
+    expect(peerOf(everyone, frome)?.userId).toBe(users.ben?.id);
+    const leftAfterUnticking = peerOf(everyone, frome)?.score as number;
+
+    const response = await proposals(siteIds.East as string, { caseIds: [frome] });
+    expect(response.statusCode, response.body).toBe(200);
+    const chosen = response.json() as BatchProposal;
+    expect([...chosen.placements, ...chosen.unplaced].map((p) => p.caseId)).toEqual([frome]);
+    // Proposed on its own, Frome gets Ana (who covers it): better than keeping Ben after unticking Bath.
+    expect(peerOf(chosen, frome)?.userId).toBe(users.ana?.id);
+    expect(chosen.totalScore).toBeGreaterThan(leftAfterUnticking);
+    const shortlist = (await call('coordinator', 'GET', `/api/cases/${frome}/matches`)).json() as CaseMatches;
+    expect(chosen.totalScore).toBe(shortlist.eligible[0]?.score);
+  });
+
+  it('still proposes for every waiting referral when the body is empty', async () => {
+    const all = (await proposals(siteIds.East as string)).json() as BatchProposal;
+    const empty = await proposals(siteIds.East as string, {});
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toEqual(all);
+  });
+
+  it('refuses a referral from another site or one already allocated, naming it and writing nothing', async () => {
+    const waiting = await referral('East', { area: null, language: null });
+    const elsewhere = await referral('West', { area: null, language: null });
+    const taken = await referral('East', { area: null, language: null });
+    const allocated = await call('coordinator', 'POST', `/api/cases/${taken}/matches/decision`, {
+      userId: users.ben?.id,
+      overrideReason: 'Ben knows the family.',
+    });
+    expect([200, 400]).toContain(allocated.statusCode);
+    if (allocated.statusCode === 400) {
+      // Ben may be first on the shortlist: confirming him needs no reason.
+      const confirmed = await call('coordinator', 'POST', `/api/cases/${taken}/matches/decision`, {
+        userId: users.ben?.id,
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+    }
+    const before = await databaseDigest(t.database);
+    for (const [caseIds, field] of [
+      [[waiting, elsewhere], 'caseIds.1'],
+      [[waiting, taken], 'caseIds.1'],
+      [[waiting, waiting], 'caseIds.1'],
+      [[], 'caseIds'],
+    ] as const) {
+      const response = await proposals(siteIds.East as string, { caseIds });
+      expect(response.statusCode, response.body).toBe(400);
+      const details = response.json().error.details as { field: string; message: string }[];
+      expect(details.map((d) => d.field)).toEqual([field]);
+      if (caseIds.length > 0 && caseIds[1] !== waiting)
+        expect(details[0]?.message).toContain('Choose a referral waiting at this site');
+    }
+    expect(await databaseDigest(t.database)).toEqual(before);
   });
 });

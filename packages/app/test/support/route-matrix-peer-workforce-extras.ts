@@ -1,6 +1,7 @@
 import { idParams } from '../../src/contract/common.ts';
 import {
   batchApprovalBody,
+  batchProposalBody,
   caseMatchingProfile,
   matchDecisionBody,
   matchWeights,
@@ -192,8 +193,9 @@ export const peerWorkforceWriteRoutes: RouteCase[] = [
     permission: 'cases:allocate',
     target: 'site',
     url: (id) => `/api/sites/${id}/matching/proposals`,
+    // The body is optional: none proposes for every waiting referral (the permission matrix sends none).
     successStatus: 200,
-    schemas: { params: siteParams },
+    schemas: { params: siteParams, body: batchProposalBody },
     personalData: 'read',
   },
   {

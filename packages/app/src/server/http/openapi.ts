@@ -37,6 +37,8 @@ export async function registerOpenApi(
       };
       for (const [path, operations] of Object.entries(document.paths ?? {})) {
         for (const [method, operation] of Object.entries(operations)) {
+          if (acceptsNoBody(operation.requestBody))
+            (operation.requestBody as { required: boolean }).required = false;
           const declaration = declarations.get(`${method.toUpperCase()} ${path}`);
           if (declaration?.isPublic) operation['x-public'] = true;
           else if (declaration?.permission) {
@@ -50,6 +52,16 @@ export async function registerOpenApi(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 }
+
+type RequestBody = { content?: Record<string, { schema?: { anyOf?: { type?: unknown }[] } }> };
+/**
+ * @fastify/swagger marks every request body required, but Fastify validates an absent body as null:
+ * a body schema that accepts null (an optional body, like a batch proposal's choice) may be left out.
+ */
+const acceptsNoBody = (requestBody: unknown) =>
+  Object.values((requestBody as RequestBody | undefined)?.content ?? {}).some((media) =>
+    media.schema?.anyOf?.some((option) => option.type === 'null'),
+  );
 
 /** Remembers each route's declaration under its OpenAPI key, e.g. `GET /api/users/{userId}`. */
 export function rememberDeclaration(declarations: Map<string, Declaration>, route: RouteOptions): void {

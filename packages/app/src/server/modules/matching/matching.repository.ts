@@ -56,8 +56,11 @@ export async function upsertProfile(
     .onConflictDoUpdate({ target: caseMatchingProfiles.caseId, set: { ...profile, updatedAt: at } });
 }
 
-/** A site's referrals nobody leads yet, within the actor's scope, oldest first. */
-export async function listUnallocatedReferrals(db: Db, actor: Actor, siteId: string) {
+/**
+ * A site's referrals nobody leads yet, within the actor's scope, oldest first; with `caseIds`, only
+ * those of them (an id that is not such a referral is simply not returned).
+ */
+export async function listUnallocatedReferrals(db: Db, actor: Actor, siteId: string, caseIds?: string[]) {
   return db
     .select()
     .from(cases)
@@ -65,6 +68,7 @@ export async function listUnallocatedReferrals(db: Db, actor: Actor, siteId: str
       and(
         inCaseScope(actor, { organisationId: cases.organisationId, siteId: cases.siteId, caseId: cases.id }),
         eq(cases.siteId, siteId),
+        caseIds ? inArray(cases.id, caseIds) : undefined,
         eq(cases.status, 'referred'),
         sql`not exists (select 1 from case_workers cw where cw.case_id = ${cases.id} and cw.role = 'lead')`,
       ),

@@ -7,6 +7,7 @@ import {
   batchApproval,
   batchApprovalBody,
   batchProposal,
+  batchProposalBody,
   caseMatches,
   caseMatchingProfile,
   matchDecisionBody,
@@ -95,9 +96,15 @@ export function registerMatchingRoutes(fastify: FastifyInstance, { db, clock }: 
     '/api/sites/:siteId/matching/proposals',
     {
       config: { permission: 'cases:allocate', personalData: 'read' },
-      schema: { tags, params: siteParams, response: { 200: batchProposal, ...errors } },
+      schema: {
+        tags,
+        params: siteParams,
+        // Optional: the web client and older callers post no body (or `{}`) to propose for every referral.
+        body: batchProposalBody,
+        response: { 200: batchProposal, ...errors },
+      },
     },
-    async (request) => proposeBatch(context(request), request.params.siteId as string),
+    async (request) => proposeBatch(context(request), request.params.siteId as string, request.body?.caseIds),
   );
 
   app.post(

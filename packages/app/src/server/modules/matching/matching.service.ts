@@ -285,8 +285,24 @@ export async function setSiteWeights(context: MatchingContext, siteId: string, w
   });
 }
 
-async function proposalFor(db: Db, actor: Actor, clock: Clock, siteId: string) {
-  const referrals = await listUnallocatedReferrals(db, actor, siteId);
+/** Each chosen id must be a referral waiting at this site that the caller may see, named once. */
+function refuseUnknownChoices(caseIds: readonly string[], waiting: ReadonlySet<string>) {
+  const seen = new Set<string>();
+  const problems = caseIds.flatMap((id, i) => {
+    const message = seen.has(id)
+      ? 'Choose each referral only once.'
+      : waiting.has(id)
+        ? null
+        : 'Choose a referral waiting at this site: this one is not waiting for a lead peer here.';
+    seen.add(id);
+    return message ? [{ field: `caseIds.${i}`, message }] : [];
+  });
+  if (problems.length > 0) throw validationFailed(problems);
+}
+
+async function proposalFor(db: Db, actor: Actor, clock: Clock, siteId: string, caseIds?: string[]) {
+  const referrals = await listUnallocatedReferrals(db, actor, siteId, caseIds);
+  if (caseIds) refuseUnknownChoices(caseIds, new Set(referrals.map((r) => r.id)));
   const [candidates, rules, weights, profiles] = await Promise.all([
     loadAllocationCandidates(db, actor.organisationId, siteId),
     loadEligibilityRules(db, actor.organisationId, siteId),
@@ -327,11 +343,20 @@ async function proposalFor(db: Db, actor: Actor, clock: Clock, siteId: string) {
   return { referrals, byMember, proposal, localIds };
 }
 
-export async function proposeBatch(context: MatchingContext, siteId: string): Promise<BatchProposal> {
+/**
+ * Proposes placements for the site's waiting referrals, or for exactly `caseIds` (the coordinator's
+ * choice): the assignment is solved for that set alone, so a peer not needed by a left-out referral
+ * can serve another. A choice that is not a waiting referral here is refused before anything is written.
+ */
+export async function proposeBatch(
+  context: MatchingContext,
+  siteId: string,
+  caseIds?: string[],
+): Promise<BatchProposal> {
   const { db, actor, clock, requestId } = context;
   siteCheck(actor, siteId);
   return db.transaction(async (tx) => {
-    const { byMember, proposal, localIds, referrals } = await proposalFor(tx, actor, clock, siteId);
+    const { byMember, proposal, localIds, referrals } = await proposalFor(tx, actor, clock, siteId, caseIds);
     await recordAudit(
       tx,
       { actor, clock, requestId },

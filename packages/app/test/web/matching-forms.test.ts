@@ -3,9 +3,12 @@ import type { BatchProposal } from '../../src/contract/matching.ts';
 import {
   approvalBody,
   approvalRefusal,
+  choiceRefusal,
+  chosenCaseIds,
   profileBodyOf,
   profileErrors,
   profileValuesOf,
+  proposalStatus,
   weightError,
   weightShares,
   weightsBodyOf,
@@ -100,5 +103,43 @@ describe('approving a batch', () => {
     expect(approvalRefusal(other, approvalBody(proposal, new Set()), proposal).messages[0]).toBe(
       'Case PP-002: Choose a referral at this site.',
     );
+  });
+});
+
+describe('proposing again for the ticked referrals only', () => {
+  const c3 = '019a0000-0000-7000-8000-000000000003';
+  const withUnplaced: BatchProposal = {
+    ...proposal,
+    unplaced: [{ caseId: c3, localCaseId: 'PP-003', reason: 'No peer may take this case now.' }],
+  };
+
+  it('asks for every referral on screen, placed or not, that was not left out, in the order shown', () => {
+    expect(chosenCaseIds(withUnplaced, new Set())).toEqual([c1, c2, c3]);
+    expect(chosenCaseIds(withUnplaced, new Set([c1]))).toEqual([c2, c3]);
+    expect(chosenCaseIds(withUnplaced, new Set([c3, c2]))).toEqual([c1]);
+    expect(chosenCaseIds(withUnplaced, new Set([c1, c2, c3]))).toEqual([]);
+  });
+
+  it('says in the status message what the new proposal holds and whether it was for the ticked referrals', () => {
+    expect(proposalStatus(withUnplaced)).toBe('New proposal: 2 matches, 1 left unmatched.');
+    expect(proposalStatus(proposal, 2)).toBe('New proposal for the 2 ticked referrals only: 2 matches.');
+    expect(proposalStatus({ placements: [], unplaced: [], totalScore: 0 })).toBe(
+      'No referral is waiting for a lead peer.',
+    );
+  });
+
+  it('names a refused referral by its case number from the position of the id sent', () => {
+    const error = new ApiError({
+      status: 400,
+      code: 'validation_failed',
+      message: 'Check the request',
+      details: [{ field: 'caseIds.1', message: 'Choose a referral waiting at this site.' }],
+    });
+    expect(choiceRefusal(error, [c1, c3], withUnplaced)).toEqual([
+      'Case PP-003: Choose a referral waiting at this site.',
+    ]);
+    expect(choiceRefusal(new Error('offline'), [c1], withUnplaced)).toEqual([
+      'Something went wrong. Try again.',
+    ]);
   });
 });

@@ -23,7 +23,14 @@ import { useCan, useMe } from '../auth/me-query.ts';
 import { plural } from '../cases/case-format.ts';
 import { RouterAnchor } from '../cases/case-link.tsx';
 import { MatchWeightsSection } from './match-weights-form.tsx';
-import { approvalBody, approvalRefusal, formatScore } from './matching-forms.ts';
+import {
+  approvalBody,
+  approvalRefusal,
+  choiceRefusal,
+  chosenCaseIds,
+  formatScore,
+  proposalStatus,
+} from './matching-forms.ts';
 
 /**
  * Batch matching (issue 6 §8): the site's unallocated referrals placed at once (the best total score
@@ -81,21 +88,39 @@ function BatchProposalSection({ siteId }: { siteId: string }) {
   const [refusal, setRefusal] = useState<{ caseIds: string[]; messages: string[] } | null>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  // Kept apart from the mutation so a refused re-proposal leaves the last proposal on screen.
+  const [proposal, setProposal] = useState<BatchProposal>();
+  const [status, setStatus] = useState('');
+  const choiceRef = useRef<HTMLDivElement>(null);
   const propose = useMutation({
-    mutationFn: () => api.post<BatchProposal>(`/api/sites/${siteId}/matching/proposals`),
-    onSuccess: () => {
+    // With case ids, only those referrals are proposed (the ticked ones); without, every waiting referral.
+    mutationFn: (caseIds?: string[]) =>
+      api.post<BatchProposal>(`/api/sites/${siteId}/matching/proposals`, caseIds ? { caseIds } : {}),
+    onSuccess: (next, caseIds) => {
+      setProposal(next);
       setLeftOut(new Set());
       setRefusal(null);
+      setStatus(proposalStatus(next, caseIds?.length));
       requestAnimationFrame(() => resultRef.current?.focus());
     },
+    onError: (_error, caseIds) => {
+      setStatus('');
+      if (caseIds) requestAnimationFrame(() => choiceRef.current?.focus());
+    },
   });
-  const proposal = propose.data;
+  const chosen = proposal ? chosenCaseIds(proposal, leftOut) : [];
+  const choiceErrors =
+    propose.isError && propose.variables && proposal
+      ? choiceRefusal(propose.error, propose.variables, proposal)
+      : null;
   const body = proposal ? approvalBody(proposal, leftOut) : { placements: [] };
   const approve = useMutation({
     mutationFn: () => api.post<{ allocated: number }>(`/api/sites/${siteId}/matching/approvals`, body),
     onSuccess: async ({ allocated }) => {
       setIsConfirming(false);
       propose.reset();
+      setProposal(undefined);
+      setStatus('');
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       await queryClient.invalidateQueries({ queryKey: ['caseload', siteId] });
       notifications.show({
@@ -127,11 +152,43 @@ function BatchProposalSection({ siteId }: { siteId: string }) {
         with the best fit overall and never over anyone’s free places. Nothing is allocated until you approve.
       </Text>
       <div>
-        <Button onClick={() => propose.mutate()} loading={propose.isPending}>
-          {proposal ? 'Propose again' : 'Propose matches'}
+        <Button
+          onClick={() => propose.mutate(undefined)}
+          loading={propose.isPending && !propose.variables}
+          disabled={propose.isPending && !!propose.variables}
+        >
+          {proposal ? 'Propose again for every waiting referral' : 'Propose matches'}
         </Button>
       </div>
-      {propose.isError && <QueryError error={propose.error} onRetry={() => propose.mutate()} />}
+      <Text role="status" size="sm">
+        {status}
+      </Text>
+      {propose.isError && !choiceErrors && (
+        <QueryError error={propose.error} onRetry={() => propose.mutate(undefined)} />
+      )}
+      {choiceErrors && (
+        <Alert
+          ref={choiceRef}
+          tabIndex={-1}
+          role="alert"
+          color="red"
+          variant="outline"
+          title={
+            <Title order={3} size="h4">
+              The ticked referrals were not proposed again
+            </Title>
+          }
+        >
+          <List spacing={4}>
+            {choiceErrors.map((message) => (
+              <List.Item key={message}>{message}</List.Item>
+            ))}
+          </List>
+          <Text size="sm" mt="xs">
+            Untick that referral, or propose again for every waiting referral.
+          </Text>
+        </Alert>
+      )}
       {refusal && (
         <Alert
           ref={refusalRef}
@@ -158,6 +215,12 @@ function BatchProposalSection({ siteId }: { siteId: string }) {
             Proposal: {plural(proposal.placements.length, 'match', 'matches')}
             {proposal.unplaced.length > 0 && `, ${proposal.unplaced.length} left unmatched`}
           </Title>
+          {proposal.placements.length + proposal.unplaced.length > 1 && (
+            <Text size="sm">
+              Untick a referral to leave it out. Proposing again for the ticked referrals only finds the best
+              matches for just those, so a peer freed by one you left out can take another.
+            </Text>
+          )}
           {proposal.placements.length === 0 && proposal.unplaced.length === 0 && (
             <Text>No referral at this site is waiting for a lead peer.</Text>
           )}
@@ -216,19 +279,44 @@ function BatchProposalSection({ siteId }: { siteId: string }) {
               <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
                 {proposal.unplaced.map((u) => (
                   <Paper component="li" key={u.caseId} withBorder p="sm">
-                    <RouterAnchor
-                      to="/cases/$caseId"
-                      params={{ caseId: u.caseId }}
-                      hash="allocation"
-                      fw={700}
-                    >
-                      Case {u.localCaseId}
-                    </RouterAnchor>
-                    <Text size="sm">{u.reason}</Text>
+                    <Stack gap={6}>
+                      <Checkbox
+                        id={`keep-${u.caseId}`}
+                        checked={!leftOut.has(u.caseId)}
+                        onChange={(event) => toggle(u.caseId, event.currentTarget.checked)}
+                        label={
+                          <Text component="span" fw={700}>
+                            Case {u.localCaseId}, unmatched
+                          </Text>
+                        }
+                        description={u.reason}
+                      />
+                      <RouterAnchor
+                        to="/cases/$caseId"
+                        params={{ caseId: u.caseId }}
+                        hash="allocation"
+                        size="sm"
+                      >
+                        Open case {u.localCaseId}
+                      </RouterAnchor>
+                    </Stack>
                   </Paper>
                 ))}
               </Stack>
             </Stack>
+          )}
+          {proposal.placements.length + proposal.unplaced.length > 0 && (
+            <Group>
+              <Button
+                variant="default"
+                onClick={() => propose.mutate(chosen)}
+                loading={propose.isPending && !!propose.variables}
+                disabled={chosen.length === 0 || (propose.isPending && !propose.variables)}
+              >
+                Propose again for the ticked referrals only
+              </Button>
+              {chosen.length === 0 && <Text size="sm">Tick at least one referral to propose again.</Text>}
+            </Group>
           )}
           {proposal.placements.length > 0 && (
             <Group>

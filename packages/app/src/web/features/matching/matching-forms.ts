@@ -144,4 +144,41 @@ export function approvalRefusal(
   };
 }
 
+/**
+ * The referrals to propose again for: every one in the proposal, placed or not, that the coordinator
+ * has not left out, in the order shown. Proposing for exactly these re-solves the assignment, so a
+ * peer freed by a left-out referral can serve another better.
+ */
+export function chosenCaseIds(proposal: BatchProposal, leftOut: ReadonlySet<string>): string[] {
+  return [...proposal.placements, ...proposal.unplaced]
+    .map((p) => p.caseId)
+    .filter((caseId) => !leftOut.has(caseId));
+}
+
+/** What a new proposal says in the status message, for every waiting referral or for those chosen. */
+export function proposalStatus(proposal: BatchProposal, chosen?: number): string {
+  const matched = proposal.placements.length;
+  const unmatched = proposal.unplaced.length;
+  const result = `${matched} ${matched === 1 ? 'match' : 'matches'}${unmatched > 0 ? `, ${unmatched} left unmatched` : ''}`;
+  if (chosen === undefined)
+    return matched + unmatched === 0 ? 'No referral is waiting for a lead peer.' : `New proposal: ${result}.`;
+  return `New proposal for the ${chosen} ticked ${chosen === 1 ? 'referral' : 'referrals'} only: ${result}.`;
+}
+
+/**
+ * The server's refusal of a proposal for chosen referrals, in words: `caseIds.<n>` is the nth id
+ * sent, named by its case number from the proposal on screen.
+ */
+export function choiceRefusal(error: unknown, sent: readonly string[], proposal: BatchProposal): string[] {
+  if (!(error instanceof ApiError)) return ['Something went wrong. Try again.'];
+  const cases = [...proposal.placements, ...proposal.unplaced];
+  const messages = error.details.map((detail) => {
+    const index = /^caseIds\.(\d+)$/.exec(detail.field)?.[1];
+    const caseId = index === undefined ? undefined : sent[Number(index)];
+    const local = cases.find((c) => c.caseId === caseId)?.localCaseId;
+    return local ? `Case ${local}: ${detail.message}` : detail.message;
+  });
+  return messages.length > 0 ? messages : [error.message];
+}
+
 export const formatScore = (score: number) => score.toLocaleString('en-GB', { maximumFractionDigits: 1 });

@@ -60,13 +60,14 @@ describe('a coordinator builds a survey instrument on a phone, with the keyboard
     await page.getByLabel('Type of the new question').selectOption('ordered');
     await press(page.getByRole('button', { name: 'Add question' }));
     // The new question opens, and focus goes to its wording.
-    expect(await focusedName(page)).toBe('Question');
+    // Focus moves after the new question renders: poll, since a busy machine can be a frame behind.
+    await expect.poll(() => focusedName(page)).toBe('Question');
     await page.keyboard.type('Where are you living now?');
     // Saved without its answers, the summary takes focus and names the field and the fix.
     await press(page.getByRole('button', { name: 'Save draft' }));
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: 'List at least 2 ranked answers, one per line.' }).waitFor();
-    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
     const second = questions.getByRole('listitem').nth(1);
     await second.getByText('List at least 2 ranked answers, one per line.').waitFor();
     await typeInto(
@@ -79,7 +80,7 @@ describe('a coordinator builds a survey instrument on a phone, with the keyboard
     await page.getByRole('status').filter({ hasText: 'it is now question 1 of 2' }).waitFor();
     expect(await questions.getByRole('listitem').nth(0).textContent()).toContain('Where are you living now?');
     // At the top, "Move up" is no use any more, so focus is on the same question's "Move down".
-    expect(await focusedName(page)).toMatch(/^Move down question 1: Where are you living now\?/);
+    await expect.poll(() => focusedName(page)).toMatch(/^Move down question 1: Where are you living now\?/);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(360);
   });

@@ -145,16 +145,7 @@ function InstrumentsSection() {
                 {t.citation} {t.licence}.
               </Text>
             </div>
-            {/* A template's name is long; the label wraps so the row fits a phone. */}
-            <Button
-              size="xs"
-              h="auto"
-              py={6}
-              variant="default"
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-              onClick={() => copy.mutate(t.key)}
-              loading={copy.isPending}
-            >
+            <Button size="xs" variant="default" onClick={() => copy.mutate(t.key)} loading={copy.isPending}>
               Copy “{t.name}”
             </Button>
           </Group>

@@ -25,6 +25,7 @@ import {
 } from '../../../contract/social-capital.ts';
 import type { WorkforceSummary } from '../../../contract/workforce.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
@@ -136,14 +137,7 @@ export function AddContactForm({ partner, onDone }: { partner: Partner; onDone: 
             label="Job title (optional)"
             {...form.getInputProps('jobTitle')}
           />
-          <Group>
-            <Button type="submit" size="sm" loading={save.isPending}>
-              Add contact
-            </Button>
-            <Button type="button" size="sm" variant="subtle" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
+          <FormActions submitLabel="Add contact" size="sm" isPending={save.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </div>
@@ -221,14 +215,7 @@ export function AddHolderForm({
             label="Last in touch (optional)"
             {...form.getInputProps('lastInteractionOn')}
           />
-          <Group>
-            <Button type="submit" size="sm" loading={save.isPending}>
-              Add holder
-            </Button>
-            <Button type="button" size="sm" variant="subtle" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
+          <FormActions submitLabel="Add holder" size="sm" isPending={save.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </div>
@@ -420,14 +407,7 @@ function HandoverChoices({
             );
           })}
         </Stack>
-        <Group mt="sm">
-          <Button type="submit" loading={save.isPending}>
-            Record handover
-          </Button>
-          <Button type="button" variant="subtle" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <FormActions submitLabel="Record handover" mt="sm" isPending={save.isPending} onCancel={onDone} />
       </form>
     </div>
   );
@@ -490,14 +470,7 @@ export function UpdateHolderForm({
             label="Last in touch (optional)"
             {...form.getInputProps('lastInteractionOn')}
           />
-          <Group>
-            <Button type="submit" size="xs" loading={save.isPending}>
-              Save
-            </Button>
-            <Button type="button" size="xs" variant="subtle" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save" size="xs" isPending={save.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </div>
@@ -548,14 +521,13 @@ export function EndHolderForm({
             description="For example: added by mistake, or they have lost touch"
             {...form.getInputProps('reason')}
           />
-          <Group>
-            <Button type="submit" size="xs" color="red" loading={save.isPending}>
-              Remove holder
-            </Button>
-            <Button type="button" size="xs" variant="subtle" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel="Remove holder"
+            size="xs"
+            color="red"
+            isPending={save.isPending}
+            onCancel={onDone}
+          />
         </Stack>
       </form>
     </div>

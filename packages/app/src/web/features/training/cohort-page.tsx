@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { enrolmentStatuses } from '../../../contract/workforce-codes.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { InlineFormToggle } from '../../components/inline-form-toggle.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -206,14 +207,7 @@ function EnrolmentForm({
               {...form.getInputProps('reason')}
             />
           )}
-          <Group>
-            <Button type="submit" size="sm" loading={save.isPending}>
-              Save status
-            </Button>
-            <Button type="button" size="sm" variant="subtle" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save status" size="sm" isPending={save.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </div>

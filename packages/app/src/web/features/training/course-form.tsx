@@ -1,9 +1,10 @@
-import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { courseModes } from '../../../contract/workforce-codes.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormProblems } from '../../lib/form-problems.ts';
 import {
@@ -100,16 +101,11 @@ export function CourseForm({ course, onDone }: { course?: Course; onDone?: () =>
             {...form.getInputProps('modules')}
           />
           <div>
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {course ? 'Save course' : 'Add course'}
-              </Button>
-              {onDone && (
-                <Button type="button" variant="subtle" onClick={onDone}>
-                  Cancel
-                </Button>
-              )}
-            </Group>
+            <FormActions
+              submitLabel={course ? 'Save course' : 'Add course'}
+              isPending={save.isPending}
+              onCancel={onDone}
+            />
           </div>
         </Stack>
       </form>

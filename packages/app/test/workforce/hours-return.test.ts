@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/server/clock.ts';
+import { apiCaller } from '../support/api-caller.ts';
 import {
   createTestApp,
   databaseDigest,
@@ -7,7 +8,6 @@ import {
   seedOrganisation,
   signIn,
   type TestApp,
-  testOrigin,
 } from '../support/test-app.ts';
 import { enrolWorkforce } from '../support/workforce.ts';
 
@@ -17,13 +17,7 @@ describe('a coordinator returns logged hours with a reason of their own', () => 
   let t: TestApp;
   let users: Record<string, SeededUser>;
   const cookies: Record<string, string> = {};
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: cookies[who] as string, ...(method === 'GET' ? {} : { origin: testOrigin }) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   const logHours = async () => {
     const response = await call('volunteer', 'POST', '/api/me/hours', {
       workedOn: '2026-03-01',

@@ -1,23 +1,17 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/server/clock.ts';
 import { notifications } from '../../src/server/modules/notifications/notifications.table.ts';
 import { defaultWorkforceSettings } from '../../src/server/modules/workforce/people/settings.repository.ts';
 import { sendRenewalReminders } from '../../src/server/modules/workforce/safety/renewal-reminders.job.ts';
 import { dueReminders } from '../../src/server/modules/workforce/safety/renewal-reminders.rules.ts';
+import { apiCaller, movableClock } from '../support/api-caller.ts';
 import {
   createTestApp,
   type SeededUser,
   seedOrganisation,
   signIn,
   type TestApp,
-  testOrigin,
 } from '../support/test-app.ts';
-
-function movableClock(start: string): Clock & { set: (iso: string) => void } {
-  let now = new Date(start);
-  return { now: () => new Date(now.getTime()), set: (iso) => (now = new Date(iso)) };
-}
 
 describe('which renewal reminders are due', () => {
   const facts = {
@@ -69,13 +63,7 @@ describe('renewal reminders and required certificates', () => {
   const cookies: Record<string, string> = {};
   const members: Record<string, string> = {};
   let courseId: string;
-  const call = async (who: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: cookies[who] as string, ...(method === 'GET' ? {} : { origin: testOrigin }) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = apiCaller(() => t.app, cookies);
   const ok = async (who: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) => {
     const response = await call(who, method, url, payload);
     expect(response.statusCode, response.body).toBeLessThan(300);

@@ -90,6 +90,8 @@ export const workforceDetail = workforceSummary.extend({
   caseloadCap: z.number().int().nullable(),
   avoidCaseKinds: z.array(caseCaution),
   knownAssociateCaseIds: z.array(uuid),
+  /** The known associates' local case IDs, for the cases the reader can see (no names). */
+  knownAssociates: z.array(z.object({ caseId: uuid, localCaseId: z.string() })),
   supervisor: z.object({ userId: uuid, name: z.string() }).nullable(),
   loneWorking: z.object({
     isPermitted: z.boolean(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkforceDetail } from '../../src/contract/workforce.ts';
 import {
+  caseloadCapOf,
   createPersonBody,
   newPersonValues,
   personFormProblems,
@@ -43,6 +44,7 @@ function person(overrides: Partial<WorkforceDetail> = {}): WorkforceDetail {
     caseloadCap: null,
     avoidCaseKinds: [],
     knownAssociateCaseIds: [],
+    knownAssociates: [],
     supervisor: null,
     loneWorking: { isPermitted: false, reason: null, decidedOn: null },
     roleHistory: [{ role: 'new_volunteer', startedOn: '2026-01-05', endedOn: null, note: null }],
@@ -153,5 +155,84 @@ describe('the add and edit person form', () => {
   it('does not ask for a home site or start date when editing', () => {
     const values = { ...personValuesOf(person()), siteId: '', startedOn: '' };
     expect(personFormProblems(values, { today: '2026-03-02', isNew: false })).toEqual({});
+  });
+});
+
+describe('casework limits on the person form', () => {
+  const caseA = '00000000-0000-4000-8000-0000000000c1';
+  const caseB = '00000000-0000-4000-8000-0000000000c2';
+  const today = { today: '2026-03-02', isNew: false };
+
+  it('reads a blank caseload cap as the role’s default (null) and a number as itself', () => {
+    expect(caseloadCapOf('  ')).toBeNull();
+    expect(caseloadCapOf(' 7 ')).toBe(7);
+    expect(caseloadCapOf('0')).toBe(0);
+    expect(caseloadCapOf('3.5')).toBeNaN();
+  });
+
+  it('sends a new person’s limits, with blanks as the role’s default', () => {
+    const values = { ...newPersonValues(north, '2026-03-02'), displayName: 'Sam' };
+    expect(createPersonBody(values, { canRecordLivedExperience: true })).toMatchObject({
+      caseloadCap: null,
+      maxComplexity: null,
+      avoidCaseKinds: [],
+      knownAssociateCaseIds: [],
+    });
+    const limited = {
+      ...values,
+      caseloadCap: '4',
+      maxComplexity: 'moderate' as const,
+      avoidCaseKinds: ['hard_to_engage' as const, 'confrontational' as const],
+      knownAssociateCaseIds: [caseA],
+    };
+    expect(createPersonBody(limited, { canRecordLivedExperience: true })).toMatchObject({
+      caseloadCap: 4,
+      maxComplexity: 'moderate',
+      avoidCaseKinds: ['confrontational', 'hard_to_engage'],
+      knownAssociateCaseIds: [caseA],
+    });
+  });
+
+  it('names the caseload cap and the fix when it is out of range or not a whole number', () => {
+    const values = personValuesOf(person());
+    for (const cap of ['51', '-1', 'three', '2.5']) {
+      expect(personFormProblems({ ...values, caseloadCap: cap }, today)).toEqual({
+        caseloadCap:
+          'Enter a caseload cap as a whole number from 0 to 50, or leave it blank for their role’s default.',
+      });
+    }
+    expect(personFormProblems({ ...values, caseloadCap: '50' }, today)).toEqual({});
+    expect(personFormProblems({ ...values, caseloadCap: '' }, today)).toEqual({});
+  });
+
+  it('sends a cleared caseload cap and complexity as null so the role’s default applies again', () => {
+    const before = person({ caseloadCap: 3, maxComplexity: 'low' });
+    expect(personValuesOf(before)).toMatchObject({ caseloadCap: '3', maxComplexity: 'low' });
+    const values = { ...personValuesOf(before), caseloadCap: ' ', maxComplexity: '' as const };
+    expect(updatePersonBody(values, before)).toEqual({ caseloadCap: null, maxComplexity: null });
+  });
+
+  it('sends kinds of case to avoid only when the ticked kinds changed, whatever order they were ticked in', () => {
+    const before = person({ avoidCaseKinds: ['confrontational', 'prison_pick_up'] });
+    const reordered = {
+      ...personValuesOf(before),
+      avoidCaseKinds: ['prison_pick_up' as const, 'confrontational' as const],
+    };
+    expect(updatePersonBody(reordered, before)).toBeNull();
+    const fewer = { ...personValuesOf(before), avoidCaseKinds: ['prison_pick_up' as const] };
+    expect(updatePersonBody(fewer, before)).toEqual({ avoidCaseKinds: ['prison_pick_up'] });
+  });
+
+  it('sends the whole list of known associates when one is added or removed, and nothing when it ends the same', () => {
+    const before = person({
+      knownAssociateCaseIds: [caseA],
+      knownAssociates: [{ caseId: caseA, localCaseId: 'NTH-0001' }],
+    });
+    const added = { ...personValuesOf(before), knownAssociateCaseIds: [caseA, caseB] };
+    expect(updatePersonBody(added, before)).toEqual({ knownAssociateCaseIds: [caseA, caseB] });
+    const removed = { ...personValuesOf(before), knownAssociateCaseIds: [] };
+    expect(updatePersonBody(removed, before)).toEqual({ knownAssociateCaseIds: [] });
+    const removedAndAddedBack = { ...personValuesOf(before), knownAssociateCaseIds: [caseA, caseA] };
+    expect(updatePersonBody(removedAndAddedBack, before)).toBeNull();
   });
 });

@@ -360,6 +360,28 @@ describe('the peer workforce through the API', () => {
       ]);
       expect((await ok('admin', 'GET', `/api/workforce/${member.id}`)).livedExperience).toBeNull();
     });
+
+    it('names known associates by local case ID only for the cases the reader can see', async () => {
+      const northCase = await newCase();
+      const southCase = (
+        await ok('coordinatorSouth', 'POST', '/api/cases', {
+          siteId: siteIds.South,
+          localCaseId: `S-${++counter}`,
+          referralSource: 'police_custody',
+          referredOn: '2026-02-01',
+        })
+      ).id as string;
+      const member = await addMember(null, 'new_volunteer', {
+        knownAssociateCaseIds: [southCase, northCase],
+        avoidCaseKinds: ['confrontational'],
+        caseloadCap: 2,
+      });
+      const seen = await ok('coordinator', 'GET', `/api/workforce/${member.id}`);
+      expect(seen.knownAssociateCaseIds).toEqual([southCase, northCase]);
+      const { localCaseId } = await ok('coordinator', 'GET', `/api/cases/${northCase}`);
+      expect(seen.knownAssociates).toEqual([{ caseId: northCase, localCaseId }]);
+      expect(seen).toMatchObject({ avoidCaseKinds: ['confrontational'], caseloadCap: 2 });
+    });
   });
 
   describe('supervision privacy', () => {

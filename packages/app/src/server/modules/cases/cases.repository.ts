@@ -81,6 +81,20 @@ export async function listCasesInScope(db: Db, actor: Actor, filter: CaseFilter)
   return { items: rows as CaseWithDerived[], total: totals?.total ?? 0 };
 }
 
+/** Local case IDs (never names) of the given cases that the actor can see, in the order asked. */
+export async function localCaseIdsOf(db: Db, actor: Actor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .select({ caseId: cases.id, localCaseId: cases.localCaseId })
+    .from(cases)
+    .where(and(inScope(actor), inArray(cases.id, [...caseIds])));
+  const byId = new Map(rows.map((r) => [r.caseId, r.localCaseId]));
+  return caseIds.flatMap((caseId) => {
+    const localCaseId = byId.get(caseId);
+    return localCaseId === undefined ? [] : [{ caseId, localCaseId }];
+  });
+}
+
 export async function findCaseInScope(
   db: Db,
   actor: Actor,

@@ -1,10 +1,15 @@
-import type { genders } from '../../../contract/case-codes.ts';
+import type { Complexity, genders } from '../../../contract/case-codes.ts';
 import type {
   CreateWorkforceBody,
   UpdateWorkforceBody,
   WorkforceDetail,
 } from '../../../contract/workforce.ts';
-import type { LivedExperienceArea, WorkforceRole } from '../../../contract/workforce-codes.ts';
+import {
+  type CaseCaution,
+  caseCautions,
+  type LivedExperienceArea,
+  type WorkforceRole,
+} from '../../../contract/workforce-codes.ts';
 
 type Gender = (typeof genders)[number];
 export type StartingStatus = CreateWorkforceBody['status'];
@@ -29,7 +34,17 @@ export type PersonFormValues = {
   supervisorUserId: string;
   nextStep: string;
   nextStepTargetOn: string;
+  /** Casework limits matching must never break. Blank cap or complexity: the role's default. */
+  caseloadCap: string;
+  maxComplexity: Complexity | '';
+  avoidCaseKinds: CaseCaution[];
+  /** Cases they must never be matched to (ids; the form shows their local case IDs). */
+  knownAssociateCaseIds: string[];
 };
+
+/** The API's limits on the casework limits (contract/workforce.ts). */
+export const caseloadCapMax = 50;
+export const knownAssociatesMax = 50;
 
 /** The API's limits on the typed lists (contract/workforce.ts). */
 const listLimits = { languages: 20, interests: 30, areasCovered: 30 } as const;
@@ -71,6 +86,10 @@ export function newPersonValues(homeSiteId: string, today: string): PersonFormVa
     supervisorUserId: '',
     nextStep: '',
     nextStepTargetOn: '',
+    caseloadCap: '',
+    maxComplexity: '',
+    avoidCaseKinds: [],
+    knownAssociateCaseIds: [],
   };
 }
 
@@ -92,8 +111,22 @@ export function personValuesOf(person: WorkforceDetail): PersonFormValues {
     supervisorUserId: person.supervisor?.userId ?? '',
     nextStep: person.nextStep ?? '',
     nextStepTargetOn: person.nextStepTargetOn ?? '',
+    caseloadCap: person.caseloadCap === null ? '' : String(person.caseloadCap),
+    maxComplexity: person.maxComplexity ?? '',
+    avoidCaseKinds: [...person.avoidCaseKinds],
+    knownAssociateCaseIds: [...person.knownAssociateCaseIds],
   };
 }
+
+/** A typed cap as the API wants it: blank is null (the role's default); anything not a whole number is NaN. */
+export function caseloadCapOf(text: string): number | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  return /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** Kinds to avoid in a fixed order, so ticking boxes in another order is not a change. */
+const kindsInOrder = (kinds: readonly CaseCaution[]) => caseCautions.filter((kind) => kinds.includes(kind));
 
 /** The home site is always one of the sites they work at, and comes first. */
 function sitesOf(values: PersonFormValues): string[] {
@@ -114,6 +147,10 @@ function profileOf(values: PersonFormValues, canRecordLivedExperience: boolean) 
     supervisorUserId: values.supervisorUserId || null,
     nextStep: orNull(values.nextStep),
     nextStepTargetOn: values.nextStepTargetOn || null,
+    caseloadCap: caseloadCapOf(values.caseloadCap),
+    maxComplexity: values.maxComplexity || null,
+    avoidCaseKinds: kindsInOrder(values.avoidCaseKinds),
+    knownAssociateCaseIds: [...new Set(values.knownAssociateCaseIds)],
   };
 }
 
@@ -132,15 +169,14 @@ export function createPersonBody(
     role: values.role,
     status: values.status,
     startedOn: values.startedOn,
-    maxComplexity: null,
-    caseloadCap: null,
-    avoidCaseKinds: [],
-    knownAssociateCaseIds: [],
   };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((item, i) => item === b[i]);
+/** Known associates are a set: removing one and adding it back is no change. */
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item) => b.includes(item));
 
 /**
  * The body for PATCH /api/workforce/:id: only the fields that changed, or null when nothing did.
@@ -155,8 +191,9 @@ export function updatePersonBody(
   const changed: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(next)) {
     const old = before[field as keyof typeof before];
+    const compare = field === 'knownAssociateCaseIds' ? sameSet : sameList;
     const isSame =
-      Array.isArray(value) && Array.isArray(old) ? sameList(value, old as string[]) : value === old;
+      Array.isArray(value) && Array.isArray(old) ? compare(value, old as string[]) : value === old;
     if (!isSame) changed[field] = value;
   }
   return Object.keys(changed).length === 0 ? null : (changed as UpdateWorkforceBody);
@@ -189,5 +226,10 @@ export function personFormProblems(
     problems.nextStep = 'Describe the next step in 300 characters or fewer.';
   if (values.nextStepTargetOn && !values.nextStep.trim())
     problems.nextStep = 'Say what the next step is, or clear the target date.';
+  const cap = caseloadCapOf(values.caseloadCap);
+  if (cap !== null && !(cap >= 0 && cap <= caseloadCapMax))
+    problems.caseloadCap = `Enter a caseload cap as a whole number from 0 to ${caseloadCapMax}, or leave it blank for their role’s default.`;
+  if (new Set(values.knownAssociateCaseIds).size > knownAssociatesMax)
+    problems.knownAssociateCaseIds = `Record up to ${knownAssociatesMax} known associates: remove some to save.`;
   return problems;
 }

@@ -13,6 +13,7 @@ import { useFormProblems } from '../../lib/form-problems.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
 import { genderLabels, todayIsoDate } from '../cases/case-format.ts';
 import { siteWorkersQueryOptions } from '../cases/cases-query.ts';
+import { CaseworkLimitsFields, caseworkLimitFieldIds } from './casework-limits-fields.tsx';
 import { type PersonFormValues, personFormProblems, type StartingStatus } from './person-form-values.ts';
 import { livedExperienceLabels } from './workforce-format.ts';
 
@@ -33,6 +34,7 @@ const fieldIds = {
   supervisorUserId: 'person-supervisor',
   nextStep: 'person-next-step',
   nextStepTargetOn: 'person-next-step-on',
+  ...caseworkLimitFieldIds,
 };
 const startingStatuses: StartingStatus[] = ['applicant', 'in_training', 'active'];
 
@@ -254,6 +256,7 @@ export function PersonForm({ initialValues, person, submitLabel, save, onSaved }
               />
             </Stack>
           </Fieldset>
+          <CaseworkLimitsFields form={form} {...(person ? { person } : {})} />
           <Group>
             <Button type="submit" loading={mutation.isPending}>
               {submitLabel}

@@ -16,7 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import type { WorkforceDetail } from '../../../contract/workforce.ts';
 import {
   dbsLevelLabels,
@@ -30,14 +30,15 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
 import { useCan, useMe } from '../auth/me-query.ts';
-import { formatIsoDate, todayIsoDate } from '../cases/case-format.ts';
-import { RouterButton } from '../cases/case-link.tsx';
+import { complexityLabels, formatIsoDate, plural, todayIsoDate } from '../cases/case-format.ts';
+import { RouterAnchor, RouterButton } from '../cases/case-link.tsx';
 import { LoneWorkingForm } from './lone-working-form.tsx';
 import { RoleChangeForm } from './role-change-form.tsx';
 import { StatusChangeForm } from './status-change-form.tsx';
 import { SupervisionForm } from './supervision-form.tsx';
 import { WellbeingPlanForm } from './wellbeing-plan-form.tsx';
 import {
+  avoidCaseKindLabels,
   dbsStateLabels,
   hoursText,
   livedExperienceLabels,
@@ -162,14 +163,22 @@ function Progression({ person: p }: { person: WorkforceDetail }) {
 }
 
 function Profile({ person: p }: { person: WorkforceDetail }) {
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ['Languages', p.languages.join(', ') || 'Not recorded'],
     ['Interests', p.interests.join(', ') || 'Not recorded'],
     ['Areas covered', p.areasCovered.join(', ') || 'Not recorded'],
     ['Availability', p.availability ?? 'Not recorded'],
     ['Supervisor', p.supervisor?.name ?? 'None'],
-    ['Cases to avoid', p.avoidCaseKinds.map((k) => k.replace(/_/g, ' ')).join(', ') || 'None'],
-    ['Caseload cap', p.caseloadCap === null ? 'Role default' : String(p.caseloadCap)],
+    [
+      'Caseload cap',
+      p.caseloadCap === null ? 'Their role’s default' : plural(p.caseloadCap, 'case', 'cases'),
+    ],
+    [
+      'Highest complexity they may lead',
+      p.maxComplexity ? complexityLabels[p.maxComplexity] : 'Their role’s default',
+    ],
+    ['Kinds of case to avoid', p.avoidCaseKinds.map((k) => avoidCaseKindLabels[k]).join('; ') || 'None'],
+    ['Known associates (never matched)', <KnownAssociates key="associates" person={p} />],
   ];
   if (p.livedExperience !== null)
     rows.push([
@@ -192,6 +201,26 @@ function Profile({ person: p }: { person: WorkforceDetail }) {
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/** Local case IDs linked to each case the reader can see; the rest are only counted. */
+function KnownAssociates({ person: p }: { person: WorkforceDetail }) {
+  if (p.knownAssociateCaseIds.length === 0) return 'None';
+  const hidden = p.knownAssociateCaseIds.length - p.knownAssociates.length;
+  return (
+    <>
+      {p.knownAssociates.map((a, index) => (
+        <Fragment key={a.caseId}>
+          {index > 0 && ', '}
+          <RouterAnchor to="/cases/$caseId" params={{ caseId: a.caseId }}>
+            Case {a.localCaseId}
+          </RouterAnchor>
+        </Fragment>
+      ))}
+      {hidden > 0 &&
+        `${p.knownAssociates.length > 0 ? ', and ' : ''}${plural(hidden, 'case', 'cases')} outside your sites`}
+    </>
   );
 }
 

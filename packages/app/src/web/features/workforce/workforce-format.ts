@@ -1,5 +1,5 @@
 import type { WorkforceSummary } from '../../../contract/workforce.ts';
-import type { LivedExperienceArea } from '../../../contract/workforce-codes.ts';
+import type { CaseCaution, LivedExperienceArea } from '../../../contract/workforce-codes.ts';
 import { formatIsoDate } from '../cases/case-format.ts';
 
 export const dbsStateLabels: Record<WorkforceSummary['dbs']['state'], string> = {
@@ -52,4 +52,11 @@ export const livedExperienceLabels: Record<LivedExperienceArea, string> = {
   domestic_abuse: 'Domestic abuse',
   care_leaver: 'Leaving care',
   other: 'Other',
+};
+
+/** Kinds of case a person's plan says to keep them away from, as the coordinator reads them. */
+export const avoidCaseKindLabels: Record<CaseCaution, string> = {
+  confrontational: 'Cases where the person can be confrontational',
+  prison_pick_up: 'Cases needing a prison pick-up',
+  hard_to_engage: 'Cases where the person is hard to engage',
 };

@@ -22,6 +22,7 @@ import type { Db } from '../../../db/database.ts';
 import { newId } from '../../../db/ids.ts';
 import { conflict, notFound, validationFailed } from '../../../http/app-error.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { localCaseIdsOf } from '../../cases/cases.repository.ts';
 import { dbsRecheckDueOn, dbsState } from '../safety/dbs.rules.ts';
 import {
   certificatesOf,
@@ -148,6 +149,7 @@ async function detailOf(db: Db, actor: Actor, row: MemberRow, today: string): Pr
     caseloadCap: row.caseloadCap,
     avoidCaseKinds: row.avoidCaseKinds as CaseCaution[],
     knownAssociateCaseIds: row.knownAssociateCaseIds,
+    knownAssociates: await localCaseIdsOf(db, actor, row.knownAssociateCaseIds),
     supervisor: row.supervisorUserId
       ? { userId: row.supervisorUserId, name: names.get(row.supervisorUserId) ?? 'Unknown' }
       : null,

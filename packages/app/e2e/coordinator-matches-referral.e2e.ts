@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../src/server/demo/demo-accounts.ts';
-import { closeJourney, expectNoAxeViolations, openJourney, phone, signInWithTwoFactor } from './journey.ts';
+import {
+  closeJourney,
+  expectNoAxeViolations,
+  openJourney,
+  phone,
+  press,
+  signInWithTwoFactor,
+} from './journey.ts';
 import type { PeerpathServer } from './peerpath-server.ts';
 
 const coordinator = demoAccounts.find((account) => account.role === 'coordinator');
@@ -67,7 +74,7 @@ describe('a coordinator matches a new referral to a peer', () => {
     await expect.poll(async () => (await lead.textContent())?.trim()).toBe(chosen);
   });
 
-  it('proposes matches for the waiting referrals at once and approves them after confirming', async () => {
+  it('proposes matches for the waiting referrals, narrows the batch to one, proposes again and approves it', async () => {
     const me = await (await page.request.get(`${server.url}/api/me`)).json();
     const localCaseId = `E2E-BATCH-${Date.now()}`;
     const created = await page.request.post(`${server.url}/api/cases`, {
@@ -89,7 +96,20 @@ describe('a coordinator matches a new referral to a peer', () => {
     const ours = page.getByRole('checkbox', { name: new RegExp(`^Case ${localCaseId} to `) });
     await expect.poll(() => ours.isChecked()).toBe(true);
     await expectNoAxeViolations(page, { seriousOnly: true });
-    await page.getByRole('button', { name: /^Approve \d+ match/ }).click();
+    // Leave every other referral out, from the keyboard, and have the batch solved again for ours alone.
+    const referrals = page.getByRole('checkbox', { name: /^Case / });
+    for (const box of await referrals.all()) {
+      const label = await box.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '');
+      if (!label.includes(localCaseId) && (await box.isChecked())) await press(box, 'Space');
+    }
+    await press(page.getByRole('button', { name: 'Propose again for the ticked referrals only' }));
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'New proposal for the 1 ticked referral only' })
+      .waitFor();
+    await expect.poll(() => referrals.count()).toBe(1);
+    await expect.poll(() => ours.isChecked()).toBe(true);
+    await page.getByRole('button', { name: /^Approve 1 match/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /^Allocate \d+ cases?$/ }).click();
     await page

@@ -11,6 +11,7 @@ describe('a coordinator adds a volunteer, supervises them and pauses them, on a 
   let browser: Browser;
   let page: Page;
   const name = `Robin Example ${Date.now().toString().slice(-5)}`;
+  let personUrl = '';
 
   beforeAll(async () => {
     ({ server, browser, page } = await openJourney(phone));
@@ -44,6 +45,7 @@ describe('a coordinator adds a volunteer, supervises them and pauses them, on a 
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     expect(page.url()).toMatch(/\/workforce\/[0-9a-f-]{36}$/);
+    personUrl = page.url();
   });
 
   it('records a supervision session and lone-working permission with its reason', async () => {
@@ -89,6 +91,41 @@ describe('a coordinator adds a volunteer, supervises them and pauses them, on a 
     await page.goto(`${server.url}/workforce/settings`);
     await page.getByRole('heading', { level: 1, name: 'Progression settings' }).waitFor();
     await page.getByLabel('Shadowing sessions required').waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it('sets their casework limits, after the form names a cap out of range, and sees them on their page', async () => {
+    await page.goto(personUrl);
+    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.getByRole('heading', { level: 1, name: `Edit ${name}’s profile` }).waitFor();
+    const limits = page.getByRole('group', { name: 'Casework limits' });
+    await limits.getByLabel('Caseload cap (optional)').fill('60');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary
+      .getByRole('link', { name: /Enter a caseload cap as a whole number from 0 to 50/ })
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    await limits.getByLabel('Caseload cap (optional)').fill('2');
+    await limits.getByLabel('Cases needing a prison pick-up').check();
+    await limits.getByLabel('Find a case by its case ID').fill('0001');
+    await limits.getByRole('button', { name: 'Find case' }).click();
+    const add = limits.getByRole('button', { name: /^Add case [A-Z]+-0001$/ }).first();
+    const localCaseId = ((await add.textContent()) ?? '').replace('Add case ', '');
+    await add.click();
+    await limits.getByRole('button', { name: `Remove Case ${localCaseId}` }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('tab', { name: 'Profile' }).click();
+    await page.getByRole('row', { name: /Caseload cap\s*2 cases/ }).waitFor();
+    await page
+      .getByRole('row', { name: /Kinds of case to avoid\s*Cases needing a prison pick-up/ })
+      .waitFor();
+    await page.getByRole('link', { name: `Case ${localCaseId}` }).waitFor();
     await expectNoAxeViolations(page);
   });
 });

@@ -114,7 +114,7 @@ describe('a coordinator adds a volunteer, supervises them and pauses them, on a 
     const add = limits.getByRole('button', { name: /^Add case [A-Z]+-0001$/ }).first();
     const localCaseId = ((await add.textContent()) ?? '').replace('Add case ', '');
     await add.click();
-    await limits.getByRole('button', { name: `Remove Case ${localCaseId}` }).waitFor();
+    await limits.getByRole('button', { name: `Remove case ${localCaseId}` }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await expectNoAxeViolations(page);
 

@@ -69,18 +69,20 @@ export function CaseworkLimitsFields({ form, person }: Props) {
     form.setFieldValue('knownAssociateCaseIds', [...chosen, c.id]);
     form.clearFieldError('knownAssociateCaseIds');
     setAnnouncement(`Case ${c.localCaseId} added to known associates.`);
+    // The Add button goes once the case is chosen: keep focus where the next search starts.
+    searchInput.current?.focus();
   };
   const remove = (caseId: string, name: string) => {
     form.setFieldValue(
       'knownAssociateCaseIds',
       chosen.filter((id) => id !== caseId),
     );
-    setAnnouncement(`${name} removed from known associates.`);
+    setAnnouncement(`${name.charAt(0).toUpperCase()}${name.slice(1)} removed from known associates.`);
     searchInput.current?.focus();
   };
   const nameOf = (caseId: string, index: number) => {
     const localId = localIds.get(caseId);
-    return localId ? `Case ${localId}` : `Case outside your sites (${index + 1})`;
+    return localId ? `case ${localId}` : `case outside your sites (${index + 1})`;
   };
 
   return (
@@ -134,7 +136,7 @@ export function CaseworkLimitsFields({ form, person }: Props) {
                   return (
                     <List.Item key={caseId}>
                       <Group gap="sm" wrap="wrap">
-                        <Text size="sm">{name}</Text>
+                        <Text size="sm">{name.charAt(0).toUpperCase() + name.slice(1)}</Text>
                         <Button
                           size="compact-sm"
                           variant="outline"

@@ -21,7 +21,14 @@ export async function openPage(
 ): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport, locale: 'en-GB', ...options });
+    // Reduced motion: the app then shows messages and dialogs without fading them in, so the axe
+    // check never measures contrast half-way through a transition.
+    const context = await browser.newContext({
+      viewport,
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+      ...options,
+    });
     return { browser, page: await context.newPage() };
   } catch (error) {
     await browser.close();

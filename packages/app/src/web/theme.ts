@@ -8,6 +8,8 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   cursorType: 'pointer',
+  // People who ask their device for less motion get no fades or slides (WCAG 2.3.3).
+  respectReducedMotion: true,
   components: {
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Close message' } },

@@ -61,7 +61,14 @@ export const listCasesQuery = pageQuery.extend({
   status: caseStatus.optional(),
   /** Only cases the caller works on. */
   mine: z.enum(['true', 'false']).optional(),
-  search: z.string().trim().max(100).optional(),
+});
+
+/**
+ * The body of POST /api/cases/search: the list's filters plus free text matched against case IDs
+ * and names. Search text goes in a body, never a URL, where proxies and browser history keep it.
+ */
+export const searchCasesBody = listCasesQuery.extend({
+  search: z.string().trim().max(100, 'Search with 100 characters or fewer').optional(),
 });
 
 export const consent = z.object({

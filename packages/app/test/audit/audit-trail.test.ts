@@ -407,6 +407,17 @@ describe('the audit trail', () => {
         as: 'coordinator',
       },
       {
+        key: 'POST /api/cases/search',
+        call: () =>
+          request('POST', '/api/cases/search', cookies.coordinatorA as string, {
+            search: 'AUD-',
+            limit: 200,
+          }),
+        action: 'case.search',
+        recordIds: (r) => r.json().items.map((c: { id: string }) => c.id),
+        as: 'coordinator',
+      },
+      {
         key: 'GET /api/caseload',
         call: () => request('GET', `/api/caseload?siteId=${a.siteIds.North}`, cookies.coordinatorA as string),
         action: 'caseload.view',

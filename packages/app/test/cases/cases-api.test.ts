@@ -199,6 +199,75 @@ describe('service records through the API', () => {
     });
   });
 
+  describe('searching cases', () => {
+    let north: CaseDetail;
+    let south: CaseDetail;
+    beforeAll(async () => {
+      north = await newCase('coordinator', { localCaseId: 'SRCH-N-1', personName: 'Synthetic Findable' });
+      const response = await call('coordinatorSouth', 'POST', '/api/cases', {
+        siteId: siteIds.South,
+        localCaseId: 'SRCH-S-1',
+        referralSource: 'police_custody',
+        referredOn: '2026-02-01',
+        personName: 'Synthetic Findable',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      south = response.json() as CaseDetail;
+    });
+
+    const idsFound = async (who: string, search: string) => {
+      const response = await call(who, 'POST', '/api/cases/search', { search, limit: 200 });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().items as { id: string }[]).map((c) => c.id);
+    };
+
+    it('refuses search text in the URL with 400, naming search and the POST to use instead', async () => {
+      const response = await call('coordinator', 'GET', '/api/cases?search=Synthetic%20Findable');
+      expect(response.statusCode).toBe(400);
+      const [detail] = response.json().error.details;
+      expect(detail.field).toMatch(/search/);
+      expect(detail.message).toContain('POST /api/cases/search');
+    });
+
+    it('finds by case ID and by name, only within the caller’s scope, and audits the search', async () => {
+      expect(await idsFound('coordinator', 'srch-n')).toEqual([north.id]);
+      expect(await idsFound('coordinator', 'Synthetic Findable')).toEqual([north.id]);
+      expect(await idsFound('coordinator', 'SRCH-S-1')).toEqual([]);
+      expect(await idsFound('coordinatorSouth', 'Findable')).toEqual([south.id]);
+      const events = await t.db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.action, 'case.search'),
+            eq(auditEvents.actorUserId, users.coordinator?.id as string),
+          ),
+        );
+      expect(events.some((e) => e.entityIds.includes(north.id))).toBe(true);
+    });
+
+    it('takes the list’s filters and paging, refuses unknown fields and other sites’ origins', async () => {
+      const paged = await call('coordinator', 'POST', '/api/cases/search', {
+        search: 'SRCH',
+        siteId: siteIds.North,
+        limit: 1,
+        offset: 0,
+      });
+      expect(paged.json()).toMatchObject({ total: 1, items: [{ id: north.id }] });
+      const unknown = await call('coordinator', 'POST', '/api/cases/search', { name: 'Synthetic' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.details[0].field).toBe('name');
+      const foreign = await t.app.inject({
+        method: 'POST',
+        url: '/api/cases/search',
+        headers: { cookie: cookies.coordinator as string, origin: 'https://elsewhere.example' },
+        payload: { search: 'SRCH' },
+      });
+      expect(foreign.statusCode).toBe(403);
+      expect((await call('evaluator', 'POST', '/api/cases/search', { search: 'SRCH' })).statusCode).toBe(403);
+    });
+  });
+
   describe('contacts', () => {
     let detail: CaseDetail;
     beforeAll(async () => {

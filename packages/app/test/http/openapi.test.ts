@@ -118,6 +118,18 @@ describe('the OpenAPI document', () => {
     expect(bodies.length).toBeGreaterThan(10);
   });
 
+  it('keeps case search text out of URLs: no search parameter on GET /api/cases, a body on POST /api/cases/search', () => {
+    const list = document.paths['/api/cases']?.get as { parameters?: { name: string }[] } | undefined;
+    expect(list?.parameters?.map((p) => p.name)).not.toContain('search');
+    const search = document.paths['/api/cases/search']?.post as
+      | (Operation & { requestBody?: { content: Record<string, { schema: { properties?: object } }> } })
+      | undefined;
+    expect(search?.['x-permission']).toBe('cases:read');
+    expect(Object.keys(search?.requestBody?.content['application/json']?.schema.properties ?? {})).toContain(
+      'search',
+    );
+  });
+
   it('serves the interactive documentation at /api/docs without signing in', async () => {
     let response = await t.app.inject({ method: 'GET', url: '/api/docs' });
     for (let hops = 0; hops < 3 && response.statusCode >= 300 && response.statusCode < 400; hops++) {

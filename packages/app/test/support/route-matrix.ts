@@ -16,6 +16,7 @@ import {
   fundPaidBody,
   fundTotalsQuery,
   listCasesQuery,
+  searchCasesBody,
   updateCaseBody,
 } from '../../src/contract/cases.ts';
 import { idParams } from '../../src/contract/common.ts';
@@ -203,6 +204,18 @@ const caseWriteRoutes: RouteCase[] = [
     successStatus: 201,
     schemas: { body: createCaseBody },
     personalData: 'write',
+  },
+  {
+    // A read sent as POST so that search text (often a name) stays out of the URL.
+    method: 'POST',
+    path: '/api/cases/search',
+    permission: 'cases:read',
+    target: 'none',
+    url: () => '/api/cases/search',
+    body: () => ({ search: 'M-', limit: 20 }),
+    successStatus: 200,
+    schemas: { body: searchCasesBody },
+    personalData: 'read',
   },
   {
     method: 'PATCH',

@@ -7,12 +7,14 @@ import {
   casesResponse,
   createCaseBody,
   listCasesQuery,
+  searchCasesBody,
   updateCaseBody,
 } from '../../../contract/cases.ts';
 import { idParams } from '../../../contract/common.ts';
 import { errorResponse } from '../../../contract/errors.ts';
 import { requestContext } from '../../access/request-context.ts';
 import type { AppDeps } from '../../app-deps.ts';
+import { validationFailed } from '../../http/app-error.ts';
 import {
   allocateCase,
   createCase,
@@ -41,9 +43,34 @@ export function registerCasesRoutes(fastify: FastifyInstance, { db, clock }: App
     {
       config: { permission: 'cases:read', personalData: 'read' },
       schema: { tags, querystring: listCasesQuery, response: { 200: casesResponse, ...caseErrors } },
+      // Names must not travel in URLs: search text is refused here, naming the way to send it instead.
+      preValidation: async (request) => {
+        if (Object.hasOwn((request.query ?? {}) as object, 'search')) {
+          throw validationFailed([
+            {
+              field: 'querystring.search',
+              message:
+                'Search text is not accepted in the address. Send it in the body of POST /api/cases/search.',
+            },
+          ]);
+        }
+      },
     },
     async (request) => {
       const { mine, ...filter } = request.query;
+      return listCases(context(request), { ...filter, isMine: mine === 'true' });
+    },
+  );
+
+  // A read sent as POST so that search text (often a name) stays out of the URL.
+  app.post(
+    '/api/cases/search',
+    {
+      config: { permission: 'cases:read', personalData: 'read' },
+      schema: { tags, body: searchCasesBody, response: { 200: casesResponse, ...caseErrors } },
+    },
+    async (request) => {
+      const { mine, ...filter } = request.body;
       return listCases(context(request), { ...filter, isMine: mine === 'true' });
     },
   );

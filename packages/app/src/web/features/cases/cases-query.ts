@@ -16,12 +16,13 @@ export const casesPageSize = 50;
 export const casesQueryOptions = (filters: CaseFilters) =>
   queryOptions({
     queryKey: ['cases', 'list', filters],
+    // POST, not GET: search text is often a name, and names must not appear in URLs.
     queryFn: () =>
-      api.get<{ items: CaseSummary[]; total: number }>('/api/cases', {
-        siteId: filters.siteId,
-        status: filters.status,
+      api.post<{ items: CaseSummary[]; total: number }>('/api/cases/search', {
+        siteId: filters.siteId || undefined,
+        status: filters.status || undefined,
         mine: filters.mine ? 'true' : undefined,
-        search: filters.search.trim(),
+        search: filters.search.trim() || undefined,
         limit: casesPageSize,
         offset: (filters.page - 1) * casesPageSize,
       }),

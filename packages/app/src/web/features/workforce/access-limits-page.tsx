@@ -68,7 +68,10 @@ function AccessLimits() {
   const [reviewOn, setReviewOn] = useState('');
   const create = useMutation({
     mutationFn: async () => {
-      const found = await api.get<{ items: CaseSummary[] }>('/api/cases', { search: localCaseId, limit: 20 });
+      const found = await api.post<{ items: CaseSummary[] }>('/api/cases/search', {
+        search: localCaseId.trim(),
+        limit: 20,
+      });
       const match = found.items.find((c) => c.localCaseId === localCaseId.trim());
       if (!match) throw new Error('No case with that case ID at your sites.');
       return api.post(`/api/cases/${match.id}/access-limits`, { userId, reason, reviewOn });

@@ -44,7 +44,7 @@ export function CaseworkLimitsFields({ form, person }: Props) {
 
   const found = useQuery({
     queryKey: ['cases', 'by-local-id', searched],
-    queryFn: () => api.get<{ items: CaseSummary[] }>('/api/cases', { search: searched, limit: 20 }),
+    queryFn: () => api.post<{ items: CaseSummary[] }>('/api/cases/search', { search: searched, limit: 20 }),
     enabled: searched !== '',
   });
   // The API also matches names; keep to cases whose ID contains what was typed, and show only IDs.

@@ -1,8 +1,9 @@
-import { NativeSelect, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CaseloadBoard } from '../../../contract/caseload.ts';
+import { MySiteChoice } from '../../components/my-site-choice.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -29,18 +30,7 @@ function Caseload() {
   return (
     <>
       <PageHeading title="Caseload board" />
-      {me.sites.length === 0 && <Text>You are not linked to any site yet. Ask your organisation admin.</Text>}
-      {me.sites.length > 1 && (
-        <NativeSelect
-          id="caseload-site"
-          label="Site"
-          value={siteId}
-          onChange={(event) => setSiteId(event.currentTarget.value)}
-          data={me.sites.map((site) => ({ value: site.id, label: site.name }))}
-          maw={320}
-          mb="lg"
-        />
-      )}
+      <MySiteChoice id="caseload-site" me={me} siteId={siteId} onChange={setSiteId} />
       {siteId && board.isPending && <PageLoader label="Loading the caseload board" />}
       {board.isError && <QueryError error={board.error} onRetry={() => void board.refetch()} />}
       {board.isSuccess && <Board key={board.data.site.id} board={board.data} />}

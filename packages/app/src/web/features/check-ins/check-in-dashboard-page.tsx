@@ -1,7 +1,8 @@
-import { NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CheckInAlert, CheckInDashboard } from '../../../contract/check-ins.ts';
+import { MySiteChoice } from '../../components/my-site-choice.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -30,18 +31,7 @@ function Dashboard() {
   return (
     <>
       <PageHeading title="Check-ins" />
-      {me.sites.length === 0 && <Text>You are not linked to any site yet. Ask your organisation admin.</Text>}
-      {me.sites.length > 1 && (
-        <NativeSelect
-          id="check-ins-site"
-          label="Site"
-          value={siteId}
-          onChange={(event) => setSiteId(event.currentTarget.value)}
-          data={me.sites.map((site) => ({ value: site.id, label: site.name }))}
-          maw={320}
-          mb="lg"
-        />
-      )}
+      <MySiteChoice id="check-ins-site" me={me} siteId={siteId} onChange={setSiteId} />
       {siteId && dashboard.isPending && <PageLoader label="Loading check-ins" />}
       {dashboard.isError && <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {dashboard.isSuccess && <DashboardView data={dashboard.data} />}

@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Modal,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { BatchProposal } from '../../../contract/matching.ts';
+import { MySiteChoice } from '../../components/my-site-choice.tsx';
 import { NotPermitted } from '../../components/not-permitted.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -49,18 +38,7 @@ function BatchMatching() {
   return (
     <>
       <PageHeading title="Matching" />
-      {me.sites.length === 0 && <Text>You are not linked to any site yet. Ask your organisation admin.</Text>}
-      {me.sites.length > 1 && (
-        <NativeSelect
-          id="matching-site"
-          label="Site"
-          value={siteId}
-          onChange={(event) => setSiteId(event.currentTarget.value)}
-          data={me.sites.map((site) => ({ value: site.id, label: site.name }))}
-          maw={320}
-          mb="lg"
-        />
-      )}
+      <MySiteChoice id="matching-site" me={me} siteId={siteId} onChange={setSiteId} />
       {siteId && (
         <Stack gap="xl" key={siteId}>
           <section aria-labelledby="batch-heading">

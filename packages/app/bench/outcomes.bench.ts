@@ -1,19 +1,7 @@
-// `npm run bench:outcomes`: the per-indicator analysis (appendix 4 figures) over 100,000 responses.
-//
-// One site of a fresh organisation gets the shipped service-user survey, published, and 110,000
-// cases each given its retrospective interview, 100,000 of them answered (seven indicators each, so
-// 700,000 indicator rows) — made in SQL with generate_series, answers spread by a fixed formula. A
-// second instrument (ONS4) gets 50,000 baseline and 50,000 follow-up answers for the two-wave design.
-// Each run is the analysis the route runs (analyseInstrument: wave counts, the grouped answers in SQL,
-// the figures in TypeScript). Embedded PGlite by default; a fresh PostgreSQL database (created and
-// dropped) when PEERPATH_BENCH_DATABASE_URL is set. BENCH_RUNS sets the runs; BENCH_PROFILE=1 also
-// times the two SQL reads on their own.
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/server/db/database.ts';
+import type { Database } from '../src/server/db/database.ts';
 import { newId } from '../src/server/db/ids.ts';
 import { createOrganisation } from '../src/server/modules/organisations/organisations.service.ts';
 import { analyseInstrument } from '../src/server/modules/outcomes/analysis.service.ts';
@@ -22,44 +10,12 @@ import {
   surveyInstrumentVersions,
 } from '../src/server/modules/outcomes/outcomes.table.ts';
 import { findTemplate, templateContent } from '../src/server/modules/outcomes/templates/template.ts';
+import { openBenchDatabase } from './bench-database.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 10);
-const serverUrl = process.env.PEERPATH_BENCH_DATABASE_URL;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const retrospectiveCases = 110_000;
 const waveCases = 50_000;
-
-async function openBenchDatabase(): Promise<{
-  database: Database;
-  label: string;
-  drop: () => Promise<void>;
-}> {
-  if (!serverUrl) {
-    const database = await openDatabase({});
-    await database.migrate();
-    return { database, label: 'PGlite (in memory)', drop: async () => {} };
-  }
-  const name = `peerpath_bench_outcomes_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await database.migrate();
-  return {
-    database,
-    label: 'PostgreSQL',
-    drop: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 async function publish(database: Database, organisationId: string, key: string) {
   const template = findTemplate(key);
@@ -231,7 +187,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 
 async function main() {
-  const { database, label, drop } = await openBenchDatabase();
+  const { database, label, close } = await openBenchDatabase('outcomes');
   try {
     log(
       `bench:outcomes on ${label}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg()
@@ -289,8 +245,7 @@ async function main() {
       );
     }
   } finally {
-    await drop();
-    if (!serverUrl) await database.close();
+    await close();
   }
 }
 

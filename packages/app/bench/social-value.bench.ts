@@ -11,49 +11,16 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { ImpactMap, UpdateImpactMapBody } from '../src/contract/social-value.ts';
 import { buildApp } from '../src/server/app.ts';
-import { type Database, openDatabase } from '../src/server/db/database.ts';
 import { demoAccounts, demoPassword } from '../src/server/demo/demo-accounts.ts';
 import { seedDemo } from '../src/server/demo/seed-demo.ts';
+import { openBenchDatabase } from './bench-database.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 30);
-const serverUrl = process.env.PEERPATH_BENCH_DATABASE_URL;
 const origin = 'http://bench.peerpath.test';
 const authSecret = randomBytes(32).toString('hex');
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-async function openBenchDatabase(): Promise<{
-  database: Database;
-  label: string;
-  drop: () => Promise<void>;
-}> {
-  if (!serverUrl) {
-    const database = await openDatabase({});
-    await database.migrate();
-    return { database, label: 'PGlite (in memory)', drop: async () => {} };
-  }
-  const name = `peerpath_bench_sv_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await database.migrate();
-  return {
-    database,
-    label: 'PostgreSQL',
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
@@ -105,7 +72,7 @@ function largeMap(map: ImpactMap): UpdateImpactMapBody {
 }
 
 async function main() {
-  const { database, label, drop } = await openBenchDatabase();
+  const { database, label, close } = await openBenchDatabase('sv');
   await seedDemo(database.db, { authSecret });
   const app = await buildApp({ database, authSecret, publicUrl: origin, logLevel: 'warn' });
   await app.ready();
@@ -186,8 +153,7 @@ async function main() {
     );
   } finally {
     await app.close();
-    await database.close();
-    await drop();
+    await close();
   }
 }
 

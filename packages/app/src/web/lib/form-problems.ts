@@ -36,8 +36,9 @@ export function errorSummaryItems(
 }
 
 /**
- * Spreads an API error over a form: `details[].field` ("siteIds.0") lands on the matching field
- * ("siteIds"); when nothing matches a field, the error's message is the general message.
+ * Spreads an API error over a form: `details[].field` lands on the form field with the longest
+ * matching path ("outcomes.2.name" on that outcome's name if the form has it, "siteIds.0" on
+ * "siteIds"); when nothing matches a field, the error's message is the general message.
  */
 export function fieldErrorsFromApi(
   error: unknown,
@@ -48,11 +49,21 @@ export function fieldErrorsFromApi(
   }
   const fieldErrors: Record<string, string> = {};
   for (const detail of error.details) {
-    const field = detail.field.split('.')[0] ?? '';
-    if (field in fieldIds && !fieldErrors[field]) fieldErrors[field] = detail.message;
+    const field = formFieldFor(detail.field, fieldIds);
+    if (field !== null && !fieldErrors[field]) fieldErrors[field] = detail.message;
   }
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   return { fieldErrors, generalError: hasFieldErrors ? null : error.message };
+}
+
+/** The form field a problem's path names: the longest leading part of it that is a field. */
+function formFieldFor(path: string, fieldIds: FieldIds): string | null {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const field = parts.slice(0, n).join('.');
+    if (Object.hasOwn(fieldIds, field)) return field;
+  }
+  return null;
 }
 
 /** Error summary state for one form (GOV.UK pattern: summary at the top, message at each field). */
